@@ -1,0 +1,3 @@
+export function CallbackRoute() {
+  return <main className="p-6">Callback</main>
+}
