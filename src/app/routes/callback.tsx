@@ -1,3 +1,16 @@
+import { ExchangeList } from '@/features/exchanges/components/exchange-list'
+import { FlowPage } from '@/features/flow/components/flow-page'
+import { initFlow } from '@/features/flow/hooks/use-flow'
+import { useLab } from '@/features/flow/hooks/use-lab'
+import { Layout } from '@/app/layout'
+
+const init = () => initFlow('callback', window.location)
+
 export function CallbackRoute() {
-  return <main className="p-6">Callback</main>
+  const lab = useLab(init)
+  return (
+    <Layout>
+      <FlowPage lab={lab} route="callback" aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />} />
+    </Layout>
+  )
 }

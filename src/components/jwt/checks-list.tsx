@@ -1,0 +1,41 @@
+import { Badge } from '@/components/ui/badge'
+
+export interface CheckItem {
+  id: string
+  status: 'pass' | 'fail' | 'warn' | 'skip'
+  message: string
+}
+
+export interface ChecksListProps {
+  checks: CheckItem[]
+  informative?: boolean
+}
+
+const LABEL = { pass: 'pass', fail: 'fail', warn: 'warn', skip: 'skipped' } as const
+
+export function ChecksList({ checks, informative }: ChecksListProps) {
+  if (checks.length === 0) return null
+  return (
+    <div className="space-y-1">
+      <p className="text-xs font-medium text-slate-600">
+        Validation{informative && ' (informative: an access token is for the resource server, not the client)'}
+      </p>
+      <ul className="space-y-1">
+        {checks.map((check) => (
+          <li
+            key={check.id}
+            data-check={check.id}
+            data-status={check.status}
+            className="flex items-start gap-2 text-xs"
+          >
+            <Badge tone={check.status} className="w-16 justify-center">
+              {LABEL[check.status]}
+            </Badge>
+            <code className="w-16 shrink-0 font-mono font-semibold">{check.id}</code>
+            <span className="text-slate-700">{check.message}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

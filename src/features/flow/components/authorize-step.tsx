@@ -1,0 +1,103 @@
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { CopyButton } from '@/components/ui/copy-button'
+import { SpecLink } from '@/components/ui/spec-link'
+import type { AuthorizationExtras, LabConfig } from '@/lib/lab-config/lab-config'
+import type { AuthorizationUrl } from '@/lib/oidc/authorization-url'
+
+export interface AuthorizeStepProps {
+  config: LabConfig
+  authorization: AuthorizationUrl | undefined
+  blockedReason: string | undefined
+  onChange: (patch: Partial<LabConfig>) => void
+  onRegenerate: () => void
+  onStart: (autoRun: boolean) => void
+}
+
+const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
+  { name: 'prompt', placeholder: 'login | none | consent' },
+  { name: 'login_hint', placeholder: 'alice' },
+  { name: 'max_age', placeholder: '300' },
+  { name: 'acr_values', placeholder: 'gold' },
+  { name: 'ui_locales', placeholder: 'en fr' },
+]
+
+export function AuthorizeStep(props: AuthorizeStepProps) {
+  const { config, authorization, blockedReason, onChange, onRegenerate, onStart } = props
+  return (
+    <div className="space-y-4">
+      {authorization ? (
+        <>
+          <CodeBlock label="Authorization URL">{authorization.url}</CodeBlock>
+          <div className="flex flex-wrap gap-2">
+            <CopyButton text={authorization.url} label="Copy URL" />
+            <Button variant="secondary" size="sm" onClick={onRegenerate}>
+              New state, nonce and verifier
+            </Button>
+          </div>
+          <table className="w-full text-left text-xs">
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-1 pr-3 font-medium">Parameter</th>
+                <th className="py-1 pr-3 font-medium">Value</th>
+                <th className="py-1 font-medium">What it does</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {authorization.params.map((p) => (
+                <tr key={p.name} data-param={p.name}>
+                  <td className="py-1.5 pr-3 font-mono font-medium">{p.name}</td>
+                  <td className="max-w-56 py-1.5 pr-3 font-mono break-all">{p.value}</td>
+                  <td className="py-1.5 text-slate-600">
+                    {p.explanation} {p.specLink && <SpecLink href={p.specLink}>spec</SpecLink>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p className="text-sm text-slate-500">{blockedReason ?? 'Preparing the request…'}</p>
+      )}
+      <details className="rounded-lg border border-slate-200 p-3 text-sm">
+        <summary className="cursor-pointer font-medium">Optional parameters</summary>
+        <div className="mt-3 grid gap-3 sm:grid-cols-3">
+          {EXTRAS.map(({ name, placeholder }) => (
+            <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+              <span className="font-mono">{name}</span>
+              <input
+                value={config.extras[name]}
+                placeholder={placeholder}
+                onChange={(e) => onChange({ extras: { ...config.extras, [name]: e.target.value } })}
+                className="h-8 rounded-md border border-slate-300 px-2 font-mono font-normal"
+              />
+            </label>
+          ))}
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
+            <span>Send a nonce</span>
+            <select
+              value={config.nonceMode}
+              onChange={(e) => onChange({ nonceMode: e.target.value as LabConfig['nonceMode'] })}
+              className="h-8 rounded-md border border-slate-300 px-2 font-normal"
+            >
+              <option value="auto">only with openid</option>
+              <option value="always">always (some providers demand it)</option>
+              <option value="never">never</option>
+            </select>
+          </label>
+        </div>
+      </details>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button size="lg" disabled={!authorization} onClick={() => onStart(false)}>
+          Start authorization
+        </Button>
+        <Button variant="secondary" size="lg" disabled={!authorization} onClick={() => onStart(true)}>
+          Run the whole flow
+        </Button>
+        <span className="text-xs text-slate-500">
+          The browser leaves for the provider&apos;s login page and comes back to /callback.
+        </span>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { Badge } from '@/components/ui/badge'
+import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
+import type { DiscoveryState } from '@/features/flow/hooks/use-lab'
+
+export interface DiscoverySummaryProps {
+  discovery: DiscoveryState
+  onUseLegacyPath: () => void
+}
+
+const ENDPOINTS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'userinfo_endpoint',
+  'jwks_uri',
+  'end_session_endpoint',
+  'introspection_endpoint',
+] as const
+
+export function DiscoverySummary({ discovery, onUseLegacyPath }: DiscoverySummaryProps) {
+  if (discovery.status === 'idle') return null
+  if (discovery.status === 'loading')
+    return <p className="text-sm text-slate-500">Fetching the discovery document…</p>
+  if (discovery.status === 'error')
+    return (
+      <DiagnosisAlert
+        diagnosis={discovery.diagnosis}
+        actionLabel="Toggle the legacy /auth path"
+        onAction={(action) => action.kind === 'use_legacy_path' && onUseLegacyPath()}
+      />
+    )
+  const doc = discovery.document
+  const list = (values: string[] | undefined) =>
+    values && values.length > 0 ? (
+      <span className="flex flex-wrap gap-1">
+        {values.map((v) => (
+          <Badge key={v}>{v}</Badge>
+        ))}
+      </span>
+    ) : (
+      <span className="text-slate-400">not advertised</span>
+    )
+  return (
+    <div className="rounded-lg border border-emerald-200 bg-emerald-50/40 p-3 text-sm">
+      <p className="mb-2 font-medium text-emerald-900">Discovery document loaded</p>
+      <dl className="grid gap-x-4 gap-y-1.5 sm:grid-cols-[12rem_1fr]">
+        {ENDPOINTS.map((name) => (
+          <div key={name} className="contents">
+            <dt className="font-mono text-xs text-slate-600">{name}</dt>
+            <dd className="font-mono text-xs break-all">
+              {doc[name] ?? <span className="text-slate-400">not advertised</span>}
+            </dd>
+          </div>
+        ))}
+        <dt className="font-mono text-xs text-slate-600">scopes_supported</dt>
+        <dd>{list(doc.scopes_supported)}</dd>
+        <dt className="font-mono text-xs text-slate-600">grant_types_supported</dt>
+        <dd>{list(doc.grant_types_supported)}</dd>
+        <dt className="font-mono text-xs text-slate-600">code_challenge_methods_supported</dt>
+        <dd>{list(doc.code_challenge_methods_supported)}</dd>
+      </dl>
+    </div>
+  )
+}

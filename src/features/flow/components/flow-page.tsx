@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react'
+import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
+import type { Lab } from '@/features/flow/hooks/use-lab'
+import { SetupSummary } from '@/features/flow/components/setup-summary'
+import { StepCard } from '@/features/flow/components/step-card'
+import { FLOW_STEPS } from '@/features/flow/steps/registry'
+
+export interface FlowPageProps {
+  lab: Lab
+  route: 'lab' | 'callback'
+  aside?: ReactNode
+}
+
+export function FlowPage({ lab, route, aside }: FlowPageProps) {
+  const steps = route === 'callback' ? FLOW_STEPS.filter((s) => s.phase === 'run') : FLOW_STEPS.filter((s) => s.phase === 'setup')
+  const offset = route === 'callback' ? FLOW_STEPS.length - steps.length : 0
+  return (
+    <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
+      <LinkMessages messages={lab.messages} />
+      {route === 'callback' && <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />}
+      {steps.map((step, i) => (
+        <StepCard
+          key={step.id}
+          index={offset + i + 1}
+          id={step.id}
+          title={step.title}
+          status={step.status(lab)}
+          note={step.note}
+          spec={step.spec}
+        >
+          <step.Body lab={lab} />
+        </StepCard>
+      ))}
+      {aside}
+    </div>
+  )
+}
+
+function LinkMessages({ messages }: { messages: DeepLinkMessage[] }) {
+  if (messages.length === 0) return null
+  return (
+    <div role="alert" data-diagnosis="invalid_deep_link" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+      <p className="font-semibold">Some link parameters were not used</p>
+      <ul className="mt-1 list-disc pl-5">
+        {messages.map((m) => (
+          <li key={m.param + m.text} data-param={m.param}>
+            {m.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

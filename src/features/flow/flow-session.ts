@@ -1,0 +1,72 @@
+import type { HttpExchange } from '@/lib/http/types'
+import type { LabConfig } from '@/lib/lab-config/lab-config'
+import type { FlowState } from '@/features/flow/flow-reducer'
+
+export const STORAGE_KEYS = {
+  flow: 'oidc-lab:flow:v1',
+  exchanges: 'oidc-lab:exchanges:v1',
+  remembered: 'oidc-lab:remembered-config:v1',
+} as const
+
+interface PersistedSession {
+  flow: FlowState
+  exchanges: HttpExchange[]
+}
+
+/**
+ * Keeps the flow (config, state, nonce, code_verifier, exchanges) across the full-page redirect to
+ * the provider. sessionStorage is per tab and dies with it; only a ticked "remember on this device"
+ * puts the client secret in localStorage.
+ */
+export interface FlowSession {
+  load(): PersistedSession | undefined
+  save(session: PersistedSession): void
+  clear(): void
+  loadRemembered(): Partial<LabConfig> | undefined
+}
+
+export function createFlowSession(session: Storage, local: Storage): FlowSession {
+  return {
+    load() {
+      const flow = readJson<FlowState>(session, STORAGE_KEYS.flow)
+      if (!flow || typeof flow !== 'object' || !('config' in flow)) return undefined
+      const exchanges = readJson<HttpExchange[]>(session, STORAGE_KEYS.exchanges)
+      return { flow, exchanges: Array.isArray(exchanges) ? exchanges : [] }
+    },
+    save({ flow, exchanges }) {
+      writeJson(session, STORAGE_KEYS.flow, flow)
+      writeJson(session, STORAGE_KEYS.exchanges, exchanges)
+      const { clientSecret, ...rest } = flow.config
+      writeJson(local, STORAGE_KEYS.remembered, flow.config.rememberSecret ? flow.config : rest)
+      void clientSecret
+    },
+    clear() {
+      try {
+        session.removeItem(STORAGE_KEYS.flow)
+        session.removeItem(STORAGE_KEYS.exchanges)
+      } catch {
+        // storage disabled: nothing was kept
+      }
+    },
+    loadRemembered() {
+      return readJson<Partial<LabConfig>>(local, STORAGE_KEYS.remembered)
+    },
+  }
+}
+
+function readJson<T>(storage: Storage, key: string): T | undefined {
+  try {
+    const text = storage.getItem(key)
+    return text === null ? undefined : (JSON.parse(text) as T)
+  } catch {
+    return undefined
+  }
+}
+
+function writeJson(storage: Storage, key: string, value: unknown): void {
+  try {
+    storage.setItem(key, JSON.stringify(value))
+  } catch {
+    // quota or disabled storage: the flow still works in this page, it just won't survive a reload
+  }
+}

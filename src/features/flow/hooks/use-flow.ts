@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from 'react'
+import { env } from '@/config/env'
+import { exchangeStore } from '@/lib/http/exchange-store'
+import { parseDeepLink, type DeepLinkMessage } from '@/lib/lab-config/deep-link'
+import { defaultConfig, type LabConfig } from '@/lib/lab-config/lab-config'
+import { calculatePkceChallenge } from '@/lib/oidc/pkce'
+import { generateCodeVerifier, generateNonce, generateState } from '@/lib/oidc/random'
+import { createFlowSession } from '@/features/flow/flow-session'
+import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
+
+export const flowSession = createFlowSession(window.sessionStorage, window.localStorage)
+
+export interface FlowInit {
+  flow: FlowState
+  messages: DeepLinkMessage[]
+}
+
+/** Builds the first state: `/callback` resumes the saved flow, `/` starts from a deep link or the last setup. */
+export function initFlow(route: 'lab' | 'callback', location: Location): FlowInit {
+  const saved = flowSession.load()
+  if (saved) exchangeStore.load(saved.exchanges)
+  if (route === 'callback') {
+    const flow = saved?.flow ?? initialFlowState(defaultConfig(env.demoIssuer))
+    return {
+      flow: flowReducer(flow, {
+        type: 'callback/receive',
+        callback: { url: location.href, receivedAt: new Date().toISOString() },
+      }),
+      messages: [],
+    }
+  }
+  const link = parseDeepLink(location.search, env.demoIssuer)
+  if (link.fromLink || link.messages.length > 0) return { flow: initialFlowState(link.config), messages: link.messages }
+  const remembered = saved?.flow.config ?? flowSession.loadRemembered()
+  const config: LabConfig = { ...defaultConfig(env.demoIssuer), ...remembered }
+  return { flow: initialFlowState(config), messages: [] }
+}
+
+export function useExchanges() {
+  return useSyncExternalStore(exchangeStore.subscribe, exchangeStore.getSnapshot)
+}
+
+export async function prepareRequest(config: LabConfig) {
+  const codeVerifier = config.usePkce || config.clientType === 'public' ? generateCodeVerifier() : undefined
+  return {
+    state: generateState(),
+    nonce: generateNonce(),
+    codeVerifier,
+    codeChallenge: codeVerifier ? await calculatePkceChallenge(codeVerifier) : undefined,
+  }
+}
+
+export function useFlow(init: () => FlowInit) {
+  const [{ flow: initialFlow, messages }] = useState(init)
+  const [flow, dispatch] = useReducer(flowReducer, initialFlow)
+  const exchanges = useExchanges()
+
+  useEffect(() => {
+    flowSession.save({ flow, exchanges: [...exchanges] })
+  }, [flow, exchanges])
+
+  const needsRequest = flow.request === undefined
+  const { config } = flow
+  useEffect(() => {
+    if (!needsRequest) return
+    let cancelled = false
+    void prepareRequest(config).then((request) => {
+      if (!cancelled) dispatch({ type: 'request/prepare', request })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [needsRequest, config])
+
+  const regenerate = useCallback(async () => {
+    dispatch({ type: 'request/prepare', request: await prepareRequest(flow.config) })
+  }, [flow.config])
+
+  return { flow, dispatch, messages, exchanges, regenerate }
+}

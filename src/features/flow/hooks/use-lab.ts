@@ -1,0 +1,200 @@
+import { useMutation } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { sendRecorded } from '@/lib/http/recorded-fetch'
+import { exchangeStore } from '@/lib/http/exchange-store'
+import type { HttpExchange } from '@/lib/http/types'
+import type { LabConfig } from '@/lib/lab-config/lab-config'
+import { buildAuthorizationUrl, shouldSendNonce } from '@/lib/oidc/authorization-url'
+import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
+import { diagnoseCallbackError, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
+import { buildTokenRequest } from '@/lib/oidc/token-request'
+import type { DiscoveryDocument } from '@/lib/oidc/types'
+import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
+import type { AuthorizationRequestState, FlowState } from '@/features/flow/flow-reducer'
+import { useDiscovery } from '@/features/flow/hooks/use-discovery'
+import { flowSession, prepareRequest, useFlow, type FlowInit } from '@/features/flow/hooks/use-flow'
+import { useTokenChecks } from '@/features/flow/hooks/use-token-checks'
+import { resolveIssuer } from '@/features/flow/resolve-issuer'
+import { deriveTokenResult, deriveUserinfoResult } from '@/features/flow/steps/results'
+
+export type DiscoveryState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ok'; document: DiscoveryDocument; exchange: HttpExchange }
+  | { status: 'error'; diagnosis: Diagnosis; exchange?: HttpExchange }
+
+const redirectUri = () => `${window.location.origin}/callback`
+// codes are single-use: the automatic run must never send the same one twice (StrictMode runs effects twice)
+const autoSent = new Set<string>()
+
+function authorizationFor(document: DiscoveryDocument, config: LabConfig, request: AuthorizationRequestState) {
+  const withNonce = config.nonceMode === 'always' || (config.nonceMode === 'auto' && shouldSendNonce(config.scopes))
+  return buildAuthorizationUrl({
+    authorizationEndpoint: document.authorization_endpoint,
+    clientId: config.clientId,
+    redirectUri: redirectUri(),
+    scope: config.scopes,
+    state: request.state,
+    nonce: withNonce ? request.nonce : undefined,
+    codeChallenge: request.codeChallenge,
+    codeChallengeMethod: request.codeChallenge ? 'S256' : undefined,
+    responseType: 'code',
+    extra: config.extras,
+  })
+}
+
+/** Leaves for the provider; the flow is saved first because this page is about to be gone. */
+function redirectToProvider(flow: FlowState, url: string, autoRun: boolean) {
+  const request = flow.request && { ...flow.request, url, startedAt: new Date().toISOString() }
+  const next: FlowState = { ...flow, request, callback: undefined, tokenExchanges: [], userinfoExchanges: [], autoRun }
+  flowSession.save({ flow: next, exchanges: [...exchangeStore.getSnapshot()] })
+  window.location.assign(url)
+}
+
+export function useLab(init: () => FlowInit) {
+  const { flow, dispatch, messages, exchanges, regenerate } = useFlow(init)
+  const { config, request } = flow
+  const issuer = resolveIssuer(config)
+  const discoveryQuery = useDiscovery(issuer)
+  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000))
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 15_000)
+    return () => clearInterval(timer)
+  }, [])
+
+  const discovery: DiscoveryState = useMemo(() => {
+    if (!issuer) return { status: 'idle' }
+    const data = discoveryQuery.data
+    if (!data) return { status: 'loading' }
+    if (data.result?.ok) return { status: 'ok', document: data.result.value, exchange: data.exchange }
+    return { status: 'error', exchange: data.exchange, diagnosis: diagnoseDiscoveryError(data.exchange, data.result) }
+  }, [issuer, discoveryQuery.data])
+  const document = discovery.status === 'ok' ? discovery.document : undefined
+
+  const authorization = useMemo(
+    () => (document && request ? authorizationFor(document, config, request) : undefined),
+    [document, request, config],
+  )
+
+  const startAuthorization = useCallback(
+    (autoRun: boolean) => authorization && redirectToProvider(flow, authorization.url, autoRun),
+    [authorization, flow],
+  )
+
+  const rerunWithScope = useCallback(
+    async (scope: string) => {
+      if (!document) return
+      const nextConfig = { ...config, scopes: config.scopes.includes(scope) ? config.scopes : [scope, ...config.scopes] }
+      const nextRequest = await prepareRequest(nextConfig)
+      const url = authorizationFor(document, nextConfig, nextRequest).url
+      redirectToProvider({ ...flow, config: nextConfig, request: nextRequest }, url, true)
+    },
+    [document, config, flow],
+  )
+
+  const callback = useMemo(() => {
+    if (!flow.callback) return undefined
+    const url = new URL(flow.callback.url)
+    const params = parseCallbackParams(url.search.length > 1 ? url.search : url.hash)
+    const validation = validateCallback({
+      params,
+      expectedState: request?.state,
+      expectedIssuer: document?.issuer ?? issuer,
+      issParameterSupported: document?.authorization_response_iss_parameter_supported,
+    })
+    const diagnosis = diagnoseCallbackError(params, validation, { scopes: config.scopes, clientId: config.clientId })
+    return { params, validation, diagnosis }
+  }, [flow.callback, request?.state, issuer, document, config.scopes, config.clientId])
+
+  const tokenRequest = useMemo(() => {
+    if (!document || !callback?.validation.proceed || !callback.params.code) return undefined
+    return buildTokenRequest({
+      tokenEndpoint: document.token_endpoint,
+      code: callback.params.code,
+      redirectUri: redirectUri(),
+      clientId: config.clientId,
+      codeVerifier: request?.codeVerifier,
+      auth:
+        config.clientType === 'public'
+          ? { method: 'none' }
+          : { method: config.authMethod, clientSecret: config.clientSecret },
+    })
+  }, [document, callback, config, request?.codeVerifier])
+
+  const tokenMutation = useMutation({
+    mutationFn: () => sendRecorded(tokenRequest!, { stepId: 'token' }),
+    onSuccess: (exchange) => dispatch({ type: 'token/record', exchange }),
+  })
+  const token = useMemo(() => deriveTokenResult(flow, config), [flow, config])
+
+  const userinfoRequest = useMemo(() => {
+    if (!document?.userinfo_endpoint || !token?.response) return undefined
+    return buildUserinfoRequest(document.userinfo_endpoint, token.response.access_token, token.response.token_type)
+  }, [document, token])
+
+  const userinfoMutation = useMutation({
+    mutationFn: () => sendRecorded(userinfoRequest!, { stepId: 'userinfo' }),
+    onSuccess: (exchange) => dispatch({ type: 'userinfo/record', exchange }),
+  })
+  const userinfo = useMemo(() => deriveUserinfoResult(flow, token), [flow, token])
+
+  const checks = useTokenChecks({
+    document,
+    clientId: config.clientId,
+    clientSecret: config.clientType === 'confidential' ? config.clientSecret : undefined,
+    nonce: authorization?.params.find((p) => p.name === 'nonce')?.value,
+    maxAge: config.extras.max_age,
+    token,
+    userinfo,
+    now,
+  })
+
+  const { mutate: exchangeCode, isPending: tokenPending } = tokenMutation
+  const { mutate: callUserinfo, isPending: userinfoPending } = userinfoMutation
+  useEffect(() => {
+    if (!flow.autoRun || !flow.callback || tokenPending || userinfoPending) return
+    const key = flow.callback.url
+    if (flow.tokenExchanges.length === 0) {
+      if (callback && !callback.validation.proceed) dispatch({ type: 'autorun/stop' })
+      if (!tokenRequest || autoSent.has(key)) return
+      autoSent.add(key)
+      exchangeCode()
+      return
+    }
+    if (flow.userinfoExchanges.length === 0 && userinfoRequest && !autoSent.has(`${key}#userinfo`)) {
+      autoSent.add(`${key}#userinfo`)
+      callUserinfo()
+    }
+    dispatch({ type: 'autorun/stop' })
+  }, [flow, callback, tokenRequest, userinfoRequest, tokenPending, userinfoPending, exchangeCode, callUserinfo, dispatch])
+
+  return {
+    flow,
+    config,
+    messages,
+    issuer,
+    discovery,
+    authorization,
+    redirectUri: redirectUri(),
+    callback,
+    tokenRequest,
+    token,
+    tokenPending,
+    userinfoRequest,
+    userinfo,
+    userinfoPending,
+    checks,
+    now,
+    exchanges,
+    updateConfig: useCallback((patch: Partial<LabConfig>) => dispatch({ type: 'config/update', patch }), [dispatch]),
+    regenerate,
+    startAuthorization,
+    rerunWithScope: (scope: string) => void rerunWithScope(scope),
+    exchangeCode: () => exchangeCode(),
+    callUserinfo: () => callUserinfo(),
+    goToSetup: () => window.location.assign('/'),
+    clearExchanges: () => exchangeStore.clear(),
+  }
+}
+
+export type Lab = ReturnType<typeof useLab>
