@@ -1,34 +1,5 @@
-/** A request as the lab shows it before sending: everything that will go on the wire. */
-export interface HttpRequestSpec {
-  method: 'GET' | 'POST'
-  url: string
-  /** Header names as sent (case preserved for display). */
-  headers: Record<string, string>
-  /** `application/x-www-form-urlencoded` body as ordered pairs, when the request has a form body. */
-  form?: [name: string, value: string][]
-  /** Names of headers or form fields that carry secrets (masked in the UI and in exports unless revealed). */
-  secretFields?: string[]
-}
-
-/** A response as recorded: status, all headers the browser let us read, the raw body text. */
-export interface HttpResponseRecord {
-  status: number
-  statusText: string
-  /** Lower-cased header names. Under CORS the browser only exposes safelisted + `Access-Control-Expose-Headers`. */
-  headers: Record<string, string>
-  body: string
-}
-
-/** HAR-shaped record of one HTTP exchange (HAR 1.2 `entries[]`, simplified). */
-export interface HttpExchange {
-  id: string
-  /** The flow step that sent it (`discovery`, `token`, `userinfo`, `jwks`, `library:*`…). */
-  stepId?: string
-  startedAt: string
-  durationMs: number
-  request: HttpRequestSpec
-  /** Absent when the request never got an HTTP answer (network error, CORS refusal, timeout). */
-  response?: HttpResponseRecord
-  /** The browser's error when there was no response; `TypeError: Failed to fetch` for CORS and network alike. */
-  networkError?: string
-}
+/**
+ * HTTP exchange shapes. The definitions live in `@/lib/oidc/http-types` because the pure protocol
+ * layer builds and processes them and may not import `lib/http`; the names here stay the public ones.
+ */
+export type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from '@/lib/oidc/http-types'

@@ -1,0 +1,150 @@
+import { MASK } from '@/lib/oidc/token-request'
+import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from './types'
+
+/** What to hide besides client secrets (which are always hidden). */
+export interface RedactOptions {
+  /** Also hide tokens, codes and verifiers (access/refresh/ID tokens, Bearer headers, code, code_verifier). */
+  tokens: boolean
+}
+
+/** Fields that authenticate the client: always masked. */
+const CLIENT_SECRETS = [
+  'client_secret',
+  'client_assertion',
+  'registration_access_token',
+  'password',
+]
+/** Fields that carry tokens or one-time credentials: masked when `tokens` is set. */
+const TOKEN_FIELDS = [
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'code',
+  'code_verifier',
+  'token',
+  'subject_token',
+  'actor_token',
+  'assertion',
+  'device_code',
+  'logout_token',
+  'id_token_hint',
+]
+
+function fieldsToMask(options: RedactOptions): string[] {
+  return options.tokens ? [...CLIENT_SECRETS, ...TOKEN_FIELDS] : CLIENT_SECRETS
+}
+
+function maskAuthorization(value: string, options: RedactOptions): string {
+  const scheme = /^(\S+)\s+\S/.exec(value)?.[1]
+  if (!scheme) return MASK
+  if (/^(bearer|dpop)$/i.test(scheme)) return options.tokens ? `${scheme} ${MASK}` : value
+  return `${scheme} ${MASK}`
+}
+
+function maskJsonText(text: string, fields: readonly string[]): string {
+  const names = fields.map((f) => f.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')
+  return text.replace(
+    new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g'),
+    `$1"${MASK}"`,
+  )
+}
+
+function maskFormText(text: string, fields: readonly string[]): string {
+  return text
+    .split('&')
+    .map((pair) => {
+      const rawName = pair.split('=')[0] ?? ''
+      let name = rawName
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '))
+      } catch {
+        // keep the raw name
+      }
+      return fields.includes(name) ? `${rawName}=${encodeURIComponent(MASK)}` : pair
+    })
+    .join('&')
+}
+
+function maskUrl(url: string, fields: readonly string[]): string {
+  try {
+    const parsed = new URL(url)
+    let changed = false
+    for (const name of [...new Set(parsed.searchParams.keys())]) {
+      if (fields.includes(name)) {
+        parsed.searchParams.set(name, MASK)
+        changed = true
+      }
+    }
+    return changed ? parsed.href : url
+  } catch {
+    return url
+  }
+}
+
+const looksLikeJwt = (text: string): boolean =>
+  /^[\w-]+(\.[\w-]*){2}$|^[\w-]+(\.[\w-]*){4}$/.test(text.trim())
+
+function maskBody(
+  text: string,
+  contentType: string,
+  fields: readonly string[],
+  options: RedactOptions,
+): string {
+  const trimmed = text.trim()
+  if (options.tokens && looksLikeJwt(trimmed)) return MASK
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return maskJsonText(text, fields)
+  if (/x-www-form-urlencoded/i.test(contentType)) return maskFormText(text, fields)
+  return text
+}
+
+function redactRequest(spec: HttpRequestSpec, options: RedactOptions): HttpRequestSpec {
+  const fields = fieldsToMask(options)
+  const listed = (spec.secretFields ?? []).map((f) => f.toLowerCase())
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(spec.headers)) {
+    const lower = name.toLowerCase()
+    if (lower === 'authorization') headers[name] = maskAuthorization(value, options)
+    else if (lower === 'dpop') headers[name] = options.tokens ? MASK : value
+    else if (listed.includes(lower) && !TOKEN_FIELDS.includes(lower)) headers[name] = MASK
+    else headers[name] = value
+  }
+  const redacted: HttpRequestSpec = { ...spec, url: maskUrl(spec.url, fields), headers }
+  if (spec.form) {
+    redacted.form = spec.form.map(([name, value]) => {
+      const secretListed = listed.includes(name.toLowerCase()) && !TOKEN_FIELDS.includes(name)
+      return [name, fields.includes(name) || secretListed ? MASK : value]
+    })
+  }
+  if (spec.body !== undefined) {
+    const contentType =
+      Object.entries(spec.headers).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? ''
+    redacted.body = maskBody(spec.body, contentType, fields, options)
+  }
+  if (spec.secretFields) redacted.secretFields = [...spec.secretFields]
+  return redacted
+}
+
+function redactResponse(response: HttpResponseRecord, options: RedactOptions): HttpResponseRecord {
+  const fields = fieldsToMask(options)
+  const redacted: HttpResponseRecord = {
+    ...response,
+    headers: { ...response.headers },
+    body: maskBody(response.body, response.headers['content-type'] ?? '', fields, options),
+  }
+  if (response.url) redacted.url = maskUrl(response.url, fields)
+  return redacted
+}
+
+/**
+ * A copy of an exchange safe to export: client secrets are always masked (form `client_secret`,
+ * Basic credentials, other `secretFields`, `client_secret` in JSON bodies); with `tokens: true`
+ * access, refresh and ID tokens, Bearer/DPoP headers, codes and verifiers are masked too, in
+ * headers, form fields, URLs and JSON or JWT bodies. For HAR export only; the live view shows
+ * everything. It does not look inside free text (an HTML error page quoting a token stays as is).
+ * @see http://www.softwareishard.com/blog/har-12-spec/
+ */
+export function redactExchange(exchange: HttpExchange, options: RedactOptions): HttpExchange {
+  const redacted: HttpExchange = { ...exchange, request: redactRequest(exchange.request, options) }
+  if (exchange.response) redacted.response = redactResponse(exchange.response, options)
+  return redacted
+}

@@ -1,0 +1,176 @@
+import type { HttpRequestSpec } from './http-types'
+import type { ClientAuthMethod } from './types'
+
+/**
+ * What the UI shows instead of a secret value: fully masked, no characters kept.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.3
+ */
+export const MASK = '••••••••'
+
+/** How the client authenticates: a method and, for the secret methods, the secret. */
+export interface ClientAuth {
+  method: ClientAuthMethod
+  clientSecret?: string
+}
+
+/** Input for the authorization code exchange. */
+export interface TokenRequestInput {
+  tokenEndpoint: string
+  code: string
+  redirectUri: string
+  clientId: string
+  codeVerifier?: string
+  auth: ClientAuth
+  /** Extra form fields appended in order (e.g. `scope`, `resource`); empty values are skipped. */
+  extra?: Readonly<Record<string, string | undefined>>
+}
+
+/** Input for a refresh token grant. */
+export interface RefreshRequestInput {
+  tokenEndpoint: string
+  refreshToken: string
+  clientId: string
+  auth: ClientAuth
+  /** Narrower scope than originally granted (RFC 6749 §6); omitted means "same as before". */
+  scope?: string
+  extra?: Readonly<Record<string, string | undefined>>
+}
+
+/**
+ * Serialises ordered pairs as `application/x-www-form-urlencoded` (spaces as `+`), exactly as
+ * `fetch` will send them. It does not drop empty values or duplicates.
+ * @see https://url.spec.whatwg.org/#concept-urlencoded-serializer
+ */
+export function toFormBody(pairs: readonly (readonly [string, string])[]): string {
+  return new URLSearchParams(pairs.map(([n, v]) => [n, v])).toString()
+}
+
+/** Form-urlencodes one value (as `toFormBody` would), for the Basic credentials. */
+function formEncode(value: string): string {
+  return toFormBody([['', value]]).slice(1)
+}
+
+/**
+ * The `Authorization: Basic` value for a client: client_id and secret are each form-urlencoded
+ * first, then joined with `:` and base64-encoded, as RFC 6749 §2.3.1 requires (a secret containing
+ * `:` or non-ASCII stays unambiguous). It does not check that the provider decodes them (some do not).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
+  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`)}`
+}
+
+function applyClientAuth(
+  form: [string, string][],
+  headers: Record<string, string>,
+  clientId: string,
+  auth: ClientAuth,
+): string[] {
+  switch (auth.method) {
+    case 'client_secret_basic':
+      headers.Authorization = basicAuthorization(clientId, auth.clientSecret ?? '')
+      return ['Authorization']
+    case 'client_secret_post':
+      form.push(['client_id', clientId], ['client_secret', auth.clientSecret ?? ''])
+      return ['client_secret']
+    case 'none':
+      form.push(['client_id', clientId])
+      return []
+  }
+}
+
+function appendExtra(form: [string, string][], extra: TokenRequestInput['extra']): void {
+  for (const [name, value] of Object.entries(extra ?? {})) {
+    if (value !== undefined && value !== '' && !form.some(([n]) => n === name))
+      form.push([name, value])
+  }
+}
+
+const baseHeaders = (): Record<string, string> => ({
+  'Content-Type': 'application/x-www-form-urlencoded',
+  Accept: 'application/json',
+})
+
+/**
+ * Builds the code exchange POST: `grant_type`, `code`, `redirect_uri`, the client authentication
+ * (`client_id` in the form for `none`/`client_secret_post`, Basic header for
+ * `client_secret_basic`), then `code_verifier` and extras, in that order. `secretFields` names the
+ * header or field holding the secret. It does not check that the code is fresh or that the secret
+ * is present (an empty secret is sent as such, which teaches `invalid_client`).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
+ */
+export function buildTokenRequest(input: TokenRequestInput): HttpRequestSpec {
+  const form: [string, string][] = [
+    ['grant_type', 'authorization_code'],
+    ['code', input.code],
+    ['redirect_uri', input.redirectUri],
+  ]
+  const headers = baseHeaders()
+  const secretFields = applyClientAuth(form, headers, input.clientId, input.auth)
+  if (input.codeVerifier) form.push(['code_verifier', input.codeVerifier])
+  appendExtra(form, input.extra)
+  return { method: 'POST', url: input.tokenEndpoint, headers, form, secretFields }
+}
+
+/**
+ * Builds a refresh token POST (`grant_type=refresh_token`, the token, optional narrower `scope`,
+ * client authentication as for the code exchange). The refresh token is listed in `secretFields`
+ * too. It does not check whether the token is expired or was rotated.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export function buildRefreshRequest(input: RefreshRequestInput): HttpRequestSpec {
+  const form: [string, string][] = [
+    ['grant_type', 'refresh_token'],
+    ['refresh_token', input.refreshToken],
+  ]
+  if (input.scope) form.push(['scope', input.scope])
+  const headers = baseHeaders()
+  const secretFields = applyClientAuth(form, headers, input.clientId, input.auth)
+  appendExtra(form, input.extra)
+  return {
+    method: 'POST',
+    url: input.tokenEndpoint,
+    headers,
+    form,
+    secretFields: [...secretFields, 'refresh_token'],
+  }
+}
+
+/**
+ * True when `name` is listed in `secretFields`, compared case-insensitively (header names are).
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1
+ */
+export function isSecretField(spec: HttpRequestSpec, name: string): boolean {
+  const wanted = name.toLowerCase()
+  return (spec.secretFields ?? []).some((f) => f.toLowerCase() === wanted)
+}
+
+/**
+ * A display copy of a request with every header and form field named in `secretFields` replaced by
+ * {@link MASK}; an `Authorization` header keeps its scheme (`Basic ••••••••`) because the scheme is
+ * not secret. It does not mask anything that is not listed, and never changes the original.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+export function maskSpec(spec: HttpRequestSpec): HttpRequestSpec {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(spec.headers)) {
+    headers[name] = isSecretField(spec, name) ? maskHeaderValue(name, value) : value
+  }
+  const masked: HttpRequestSpec = { ...spec, headers }
+  if (spec.form) masked.form = spec.form.map(([n, v]) => [n, isSecretField(spec, n) ? MASK : v])
+  if (spec.secretFields) masked.secretFields = [...spec.secretFields]
+  return masked
+}
+
+/**
+ * Masks a header value, keeping the auth scheme of an `Authorization` header.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-11.6.2
+ */
+export function maskHeaderValue(name: string, value: string): string {
+  if (name.toLowerCase() === 'authorization') {
+    const scheme = /^(\S+)\s+\S/.exec(value)?.[1]
+    return scheme ? `${scheme} ${MASK}` : MASK
+  }
+  return MASK
+}
