@@ -14,7 +14,10 @@ test('the chain: start authorization, sign in on the demo realm, land on /callba
   await expect(lab.check('state')).toHaveAttribute('data-status', 'pass')
 })
 
-test('openid profile email: the ID token carries email and userinfo answers 200', async ({ lab, idpLogin }) => {
+test('openid profile email: the ID token carries email and userinfo answers 200', async ({
+  lab,
+  idpLogin,
+}) => {
   await lab.open({ preset: 'demo', scope: 'openid profile email' })
   await lab.startAuthorization.click()
   await idpLogin.signInAs('alice')
@@ -53,7 +56,10 @@ test('without openid: no ID token, userinfo 403 diagnosed as insufficient_scope,
   await expect(lab.idToken.locator('[data-claim="email"]')).toBeVisible()
 })
 
-test('oidc-lab: email is an optional scope, present only when requested', async ({ lab, idpLogin }) => {
+test('oidc-lab: email is an optional scope, present only when requested', async ({
+  lab,
+  idpLogin,
+}) => {
   await lab.open({ preset: 'demo', client_id: 'oidc-lab', scope: 'openid profile' })
   await lab.startAuthorization.click()
   await idpLogin.signInAs('alice')
@@ -88,13 +94,14 @@ for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
   test(`confidential client with ${method}`, async ({ lab, idpLogin, page }) => {
     await lab.open({ preset: 'demo', client_id: 'oidc-lab-confidential', scope: 'openid email' })
     await page.getByRole('radio', { name: /Confidential/ }).check()
-    await page.getByLabel('Client secret').fill('oidc-lab-secret')
+    await page.getByLabel('Client secret', { exact: true }).fill('oidc-lab-secret')
     await page.getByRole('radio', { name: method }).check()
     await lab.startAuthorization.click()
     await idpLogin.signInAs('alice')
     await lab.waitForCallback()
     const tokenStep = page.locator('[data-step="token"]')
-    if (method === 'client_secret_basic') await expect(tokenStep).toContainText('Authorization: ••••••••')
+    if (method === 'client_secret_basic')
+      await expect(tokenStep).toContainText('Authorization: ••••••••')
     else await expect(tokenStep).toContainText('client_secret=%E2%80%A2')
     await lab.exchangeCode.click()
     await expect(lab.idToken.locator('[data-claim="email"]')).toBeVisible()
@@ -102,7 +109,11 @@ for (const method of ['client_secret_basic', 'client_secret_post'] as const) {
   })
 }
 
-test('the same code twice: the replay is refused and diagnosed as invalid_grant', async ({ lab, idpLogin, page }) => {
+test('the same code twice: the replay is refused and diagnosed as invalid_grant', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
   await lab.open({ preset: 'demo', scope: 'openid' })
   await lab.startAuthorization.click()
   await idpLogin.signInAs('bob')

@@ -7,7 +7,10 @@ export class IdpLoginPage {
   readonly signIn: Locator
   readonly error: Locator
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
     this.username = page.getByLabel(/username/i)
     this.password = page.getByLabel(/password/i)
     this.signIn = page.getByRole('button', { name: 'Sign In' })

@@ -11,7 +11,10 @@ export class LabPage {
   readonly refreshToken: Locator
   readonly userinfo: Locator
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
     this.startAuthorization = page.getByRole('button', { name: 'Start authorization' })
     this.runWholeFlow = page.getByRole('button', { name: 'Run the whole flow' })
     this.exchangeCode = page.getByRole('button', { name: 'Exchange code' })

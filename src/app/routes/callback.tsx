@@ -10,7 +10,11 @@ export function CallbackRoute() {
   const lab = useLab(init)
   return (
     <Layout>
-      <FlowPage lab={lab} route="callback" aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />} />
+      <FlowPage
+        lab={lab}
+        route="callback"
+        aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
+      />
     </Layout>
   )
 }

@@ -10,7 +10,11 @@ export function LabRoute() {
   const lab = useLab(init)
   return (
     <Layout>
-      <FlowPage lab={lab} route="lab" aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />} />
+      <FlowPage
+        lab={lab}
+        route="lab"
+        aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
+      />
     </Layout>
   )
 }

@@ -14,7 +14,8 @@ export function RequestView({ spec, label = 'Request' }: RequestViewProps) {
   const [reveal, setReveal] = useState(false)
   const secret = new Set((spec.secretFields ?? []).map((f) => f.toLowerCase()))
   const hasSecret = secret.size > 0
-  const show = (name: string, value: string) => (!reveal && secret.has(name.toLowerCase()) ? MASK : value)
+  const show = (name: string, value: string) =>
+    !reveal && secret.has(name.toLowerCase()) ? MASK : value
   const url = new URL(spec.url)
   const body = spec.form
     ?.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(show(k, v))}`)

@@ -18,7 +18,9 @@ export function ChecksList({ checks, informative }: ChecksListProps) {
   return (
     <div className="space-y-1">
       <p className="text-xs font-medium text-slate-600">
-        Validation{informative && ' (informative: an access token is for the resource server, not the client)'}
+        Validation
+        {informative &&
+          ' (informative: an access token is for the resource server, not the client)'}
       </p>
       <ul className="space-y-1">
         {checks.map((check) => (

@@ -23,7 +23,10 @@ export function ClaimRow({ name, value, now, highlight }: ClaimRowProps) {
         highlight === 'changed' && 'bg-amber-50',
       )}
     >
-      <th scope="row" className="py-1.5 pr-3 text-left font-mono text-xs font-semibold text-violet-700">
+      <th
+        scope="row"
+        className="py-1.5 pr-3 text-left font-mono text-xs font-semibold text-violet-700"
+      >
         {name}
       </th>
       <td className="py-1.5 pr-3 font-mono text-xs break-all">

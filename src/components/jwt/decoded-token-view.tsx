@@ -25,7 +25,10 @@ export function DecodedTokenView(props: DecodedTokenViewProps) {
   const { title, token, claims, checks = [], informativeChecks, now, children } = props
   const payload = claims ?? token?.payload
   return (
-    <section aria-label={title} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+    <section
+      aria-label={title}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
       <header className="flex items-baseline justify-between gap-2">
         <h4 className="font-semibold">{title}</h4>
         {token && <span className="text-xs text-slate-500">{token.kind.toUpperCase()}</span>}
@@ -41,7 +44,9 @@ export function DecodedTokenView(props: DecodedTokenViewProps) {
               </span>
             ))}
           </p>
-          <p className="text-xs text-slate-500">{token.note} {token.kind !== 'opaque' && DECODE_ONLY_NOTICE}</p>
+          <p className="text-xs text-slate-500">
+            {token.note} {token.kind !== 'opaque' && DECODE_ONLY_NOTICE}
+          </p>
           {token.problems.length > 0 && (
             <ul className="list-disc pl-5 text-xs text-rose-700">
               {token.problems.map((p) => (

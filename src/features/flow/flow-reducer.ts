@@ -27,13 +27,20 @@ export interface FlowState {
   userinfoExchanges: HttpExchange[]
   /** Run the remaining steps without pausing, once the callback arrives. */
   autoRun: boolean
+  /** `library`: the callback is handed to oidc-client-ts instead of the guided steps. */
+  mode: 'guided' | 'library'
 }
 
 export type FlowAction =
-  | { type: 'config/replace'; config: LabConfig }
   | { type: 'config/update'; patch: Partial<LabConfig> }
   | { type: 'request/prepare'; request: AuthorizationRequestState }
-  | { type: 'request/start'; url: string; startedAt: string; autoRun: boolean }
+  | {
+      type: 'request/start'
+      url: string
+      startedAt: string
+      autoRun: boolean
+      mode?: FlowState['mode']
+    }
   | { type: 'callback/receive'; callback: CallbackState }
   | { type: 'token/record'; exchange: HttpExchange }
   | { type: 'userinfo/record'; exchange: HttpExchange }
@@ -41,13 +48,11 @@ export type FlowAction =
   | { type: 'flow/restart' }
 
 export function initialFlowState(config: LabConfig): FlowState {
-  return { config, tokenExchanges: [], userinfoExchanges: [], autoRun: false }
+  return { config, tokenExchanges: [], userinfoExchanges: [], autoRun: false, mode: 'guided' }
 }
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
-    case 'config/replace':
-      return { ...initialFlowState(action.config), request: undefined }
     case 'config/update': {
       const config = { ...state.config, ...action.patch }
       // PKCE on/off changes what the prepared request must carry: prepare a new one
@@ -66,6 +71,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         tokenExchanges: [],
         userinfoExchanges: [],
         autoRun: action.autoRun,
+        mode: action.mode ?? 'guided',
       }
     case 'callback/receive':
       if (state.callback?.url === action.callback.url) return state

@@ -36,9 +36,11 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
     save({ flow, exchanges }) {
       writeJson(session, STORAGE_KEYS.flow, flow)
       writeJson(session, STORAGE_KEYS.exchanges, exchanges)
-      const { clientSecret, ...rest } = flow.config
-      writeJson(local, STORAGE_KEYS.remembered, flow.config.rememberSecret ? flow.config : rest)
-      void clientSecret
+      writeJson(
+        local,
+        STORAGE_KEYS.remembered,
+        flow.config.rememberSecret ? flow.config : { ...flow.config, clientSecret: '' },
+      )
     },
     clear() {
       try {

@@ -29,9 +29,16 @@ describe('parseDeepLink', () => {
   })
 
   test('a keycloak preset with a legacy issuer is split into base URL, realm and the /auth switch', () => {
-    const { config } = parseDeepLink('?preset=keycloak&issuer=https://kc.example.com/auth/realms/my%20realm', DEMO)
+    const { config } = parseDeepLink(
+      '?preset=keycloak&issuer=https://kc.example.com/auth/realms/my%20realm',
+      DEMO,
+    )
     expect(config.preset).toBe('keycloak')
-    expect(config.keycloak).toEqual({ baseUrl: 'https://kc.example.com', realm: 'my realm', legacyAuthPath: true })
+    expect(config.keycloak).toEqual({
+      baseUrl: 'https://kc.example.com',
+      realm: 'my realm',
+      legacyAuthPath: true,
+    })
   })
 
   test.each([

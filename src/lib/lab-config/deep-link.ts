@@ -32,7 +32,11 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
 
   for (const name of new Set(params.keys())) {
     if (params.getAll(name).length > 1 && KNOWN.has(name)) {
-      messages.push({ level: 'warning', param: name, text: `\`${name}\` appears more than once; the first value is used.` })
+      messages.push({
+        level: 'warning',
+        param: name,
+        text: `\`${name}\` appears more than once; the first value is used.`,
+      })
     }
     if (KNOWN.has(name)) continue
     if (SECRET_LIKE.test(name)) {
@@ -77,7 +81,11 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
   if (clientId !== null) {
     fromLink = true
     if (clientId.trim() === '')
-      messages.push({ level: 'error', param: 'client_id', text: '`client_id` is empty; the preset client is used.' })
+      messages.push({
+        level: 'error',
+        param: 'client_id',
+        text: '`client_id` is empty; the preset client is used.',
+      })
     else config.clientId = clientId.trim()
   }
 
@@ -94,7 +102,11 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
       })
     config.scopes = scopes.filter((s) => SCOPE_TOKEN.test(s))
     if (scopes.length === 0)
-      messages.push({ level: 'warning', param: 'scope', text: '`scope` is empty: no scope is selected.' })
+      messages.push({
+        level: 'warning',
+        param: 'scope',
+        text: '`scope` is empty: no scope is selected.',
+      })
   }
 
   return { config, messages, fromLink }
@@ -109,7 +121,8 @@ function issuerProblem(issuer: string): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return `\`issuer\` must be an http(s) URL, not ${url.protocol}`
-  if (url.search || url.hash) return '`issuer` may not contain a query or fragment (OIDC Discovery §2).'
+  if (url.search || url.hash)
+    return '`issuer` may not contain a query or fragment (OIDC Discovery §2).'
   return undefined
 }
 

@@ -27,7 +27,11 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
         <h2 className="font-semibold">HTTP exchanges</h2>
         <div className="flex items-center gap-3">
           <label className="flex items-center gap-1.5 text-xs text-slate-600">
-            <input type="checkbox" checked={revealInCurl} onChange={(e) => setRevealInCurl(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={revealInCurl}
+              onChange={(e) => setRevealInCurl(e.target.checked)}
+            />
             Include secrets in cURL
           </label>
           <Button variant="ghost" size="sm" onClick={onClear} disabled={exchanges.length === 0}>
@@ -36,7 +40,9 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
         </div>
       </header>
       {exchanges.length === 0 && (
-        <p className="px-4 py-3 text-sm text-slate-500">Every request the lab sends appears here.</p>
+        <p className="px-4 py-3 text-sm text-slate-500">
+          Every request the lab sends appears here.
+        </p>
       )}
       <ol className="divide-y divide-slate-100">
         {exchanges.map((x) => (
@@ -53,11 +59,16 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
               <span className="w-12 font-mono text-xs font-semibold">{x.request.method}</span>
               <span className="flex-1 truncate font-mono text-xs">{x.request.url}</span>
               <span className="text-xs text-slate-400">{x.stepId}</span>
-              <span className="w-14 text-right text-xs text-slate-400">{Math.round(x.durationMs)} ms</span>
+              <span className="w-14 text-right text-xs text-slate-400">
+                {Math.round(x.durationMs)} ms
+              </span>
             </button>
             {openId === x.id && (
               <div className="space-y-3 bg-slate-50/60 px-4 py-3">
-                <CopyButton text={toCurl(x.request, { revealSecrets: revealInCurl })} label="Copy as cURL" />
+                <CopyButton
+                  text={toCurl(x.request, { revealSecrets: revealInCurl })}
+                  label="Copy as cURL"
+                />
                 <RequestView spec={x.request} />
                 <ResponseView exchange={x} />
               </div>

@@ -12,6 +12,7 @@ export interface AuthorizeStepProps {
   onChange: (patch: Partial<LabConfig>) => void
   onRegenerate: () => void
   onStart: (autoRun: boolean) => void
+  onStartLibrary: () => void
 }
 
 const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
@@ -23,7 +24,8 @@ const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
 ]
 
 export function AuthorizeStep(props: AuthorizeStepProps) {
-  const { config, authorization, blockedReason, onChange, onRegenerate, onStart } = props
+  const { config, authorization, blockedReason, onChange, onRegenerate, onStart, onStartLibrary } =
+    props
   return (
     <div className="space-y-4">
       {authorization ? (
@@ -35,6 +37,15 @@ export function AuthorizeStep(props: AuthorizeStepProps) {
               New state, nonce and verifier
             </Button>
           </div>
+          {authorization.warnings.length > 0 && (
+            <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900">
+              {authorization.warnings.map((w) => (
+                <li key={w.code} data-warning={w.code}>
+                  {w.message}
+                </li>
+              ))}
+            </ul>
+          )}
           <table className="w-full text-left text-xs">
             <thead className="text-slate-500">
               <tr>
@@ -91,8 +102,16 @@ export function AuthorizeStep(props: AuthorizeStepProps) {
         <Button size="lg" disabled={!authorization} onClick={() => onStart(false)}>
           Start authorization
         </Button>
-        <Button variant="secondary" size="lg" disabled={!authorization} onClick={() => onStart(true)}>
+        <Button
+          variant="secondary"
+          size="lg"
+          disabled={!authorization}
+          onClick={() => onStart(true)}
+        >
           Run the whole flow
+        </Button>
+        <Button variant="ghost" disabled={!authorization} onClick={onStartLibrary}>
+          Run with oidc-client-ts
         </Button>
         <span className="text-xs text-slate-500">
           The browser leaves for the provider&apos;s login page and comes back to /callback.

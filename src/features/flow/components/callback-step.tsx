@@ -13,7 +13,8 @@ export interface CallbackStepProps {
 const EXPLAIN: Record<string, string> = {
   code: 'The authorization code: single-use and short-lived; the app trades it for tokens next.',
   state: 'Echo of the state the app sent: proves this answer belongs to the request this tab made.',
-  session_state: 'Keycloak / OIDC Session Management: the provider session, for session-iframe checks.',
+  session_state:
+    'Keycloak / OIDC Session Management: the provider session, for session-iframe checks.',
   iss: 'RFC 9207: the issuer that answered, so an app talking to several providers is not mixed up.',
   error: 'OAuth error code: the provider refused or could not complete the request.',
   error_description: 'The provider’s own human-readable explanation.',
@@ -36,7 +37,9 @@ export function CallbackStep({ params, validation, diagnosis, onRestart }: Callb
             <tr key={`${name}-${i}`} data-callback-param={name}>
               <td className="py-1.5 pr-3 font-mono font-medium">{name}</td>
               <td className="max-w-72 py-1.5 pr-3 font-mono break-all">{value}</td>
-              <td className="py-1.5 text-slate-600">{EXPLAIN[name] ?? 'Extra parameter sent by the provider.'}</td>
+              <td className="py-1.5 text-slate-600">
+                {EXPLAIN[name] ?? 'Extra parameter sent by the provider.'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -45,7 +48,9 @@ export function CallbackStep({ params, validation, diagnosis, onRestart }: Callb
         <p className="text-sm text-slate-500">The callback URL carried no parameters at all.</p>
       )}
       <ChecksList checks={validation.checks} />
-      {diagnosis && <DiagnosisAlert diagnosis={diagnosis} actionLabel="Start over" onAction={onRestart} />}
+      {diagnosis && (
+        <DiagnosisAlert diagnosis={diagnosis} actionLabel="Start over" onAction={onRestart} />
+      )}
     </div>
   )
 }

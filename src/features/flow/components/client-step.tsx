@@ -45,7 +45,8 @@ export function ClientStep({ config, redirectUri, onChange }: ClientStepProps) {
                   onChange({
                     clientId: c.id,
                     clientType: c.id === 'oidc-lab-confidential' ? 'confidential' : 'public',
-                    clientSecret: c.id === 'oidc-lab-confidential' ? 'oidc-lab-secret' : config.clientSecret,
+                    clientSecret:
+                      c.id === 'oidc-lab-confidential' ? 'oidc-lab-secret' : config.clientSecret,
                   })
                 }
                 className="rounded-full border border-slate-200 px-2.5 py-1 text-left hover:border-indigo-400 hover:bg-indigo-50"
@@ -92,7 +93,9 @@ export function ClientStep({ config, redirectUri, onChange }: ClientStepProps) {
             </button>
           </div>
           <fieldset className="flex flex-wrap gap-4 text-sm">
-            <legend className="mb-1 text-xs font-medium text-slate-700">Client authentication</legend>
+            <legend className="mb-1 text-xs font-medium text-slate-700">
+              Client authentication
+            </legend>
             {(['client_secret_basic', 'client_secret_post'] as const).map((method) => (
               <label key={method} className="flex items-center gap-2 font-mono text-xs">
                 <input
@@ -125,8 +128,8 @@ export function ClientStep({ config, redirectUri, onChange }: ClientStepProps) {
             Remember the secret on this device (otherwise it lives only in this tab)
           </label>
           <p className="text-xs text-amber-900">
-            A browser can&apos;t keep a secret from its user: a real SPA is a public client. The secret
-            is sent only to this provider&apos;s token endpoint.
+            A browser can&apos;t keep a secret from its user: a real SPA is a public client. The
+            secret is sent only to this provider&apos;s token endpoint.
           </p>
         </div>
       )}

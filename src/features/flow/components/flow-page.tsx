@@ -12,12 +12,17 @@ export interface FlowPageProps {
 }
 
 export function FlowPage({ lab, route, aside }: FlowPageProps) {
-  const steps = route === 'callback' ? FLOW_STEPS.filter((s) => s.phase === 'run') : FLOW_STEPS.filter((s) => s.phase === 'setup')
+  const steps =
+    route === 'callback'
+      ? FLOW_STEPS.filter((s) => s.phase === 'run')
+      : FLOW_STEPS.filter((s) => s.phase === 'setup')
   const offset = route === 'callback' ? FLOW_STEPS.length - steps.length : 0
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />
-      {route === 'callback' && <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />}
+      {route === 'callback' && (
+        <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />
+      )}
       {steps.map((step, i) => (
         <StepCard
           key={step.id}
@@ -39,7 +44,11 @@ export function FlowPage({ lab, route, aside }: FlowPageProps) {
 function LinkMessages({ messages }: { messages: DeepLinkMessage[] }) {
   if (messages.length === 0) return null
   return (
-    <div role="alert" data-diagnosis="invalid_deep_link" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+    <div
+      role="alert"
+      data-diagnosis="invalid_deep_link"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+    >
       <p className="font-semibold">Some link parameters were not used</p>
       <ul className="mt-1 list-disc pl-5">
         {messages.map((m) => (

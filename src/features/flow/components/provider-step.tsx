@@ -51,7 +51,9 @@ export function ProviderStep({ config, issuer, discovery, onChange }: ProviderSt
             label="Keycloak base URL"
             value={config.keycloak.baseUrl}
             placeholder="https://keycloak.example.com"
-            onChange={(e) => onChange({ keycloak: { ...config.keycloak, baseUrl: e.target.value } })}
+            onChange={(e) =>
+              onChange({ keycloak: { ...config.keycloak, baseUrl: e.target.value } })
+            }
           />
           <Field
             label="Realm"
@@ -93,7 +95,9 @@ export function ProviderStep({ config, issuer, discovery, onChange }: ProviderSt
       <DiscoverySummary
         discovery={discovery}
         onUseLegacyPath={() =>
-          onChange({ keycloak: { ...config.keycloak, legacyAuthPath: !config.keycloak.legacyAuthPath } })
+          onChange({
+            keycloak: { ...config.keycloak, legacyAuthPath: !config.keycloak.legacyAuthPath },
+          })
         }
       />
     </div>

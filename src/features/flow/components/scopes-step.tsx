@@ -25,14 +25,18 @@ export function ScopesStep({ selected, supported, onChange }: ScopesStepProps) {
     <div className="space-y-4">
       {!supported && (
         <p className="text-xs text-slate-500">
-          The provider does not advertise <code>scopes_supported</code>; showing the usual OIDC scopes.
+          The provider does not advertise <code>scopes_supported</code>; showing the usual OIDC
+          scopes.
         </p>
       )}
       <ul className="grid gap-2 sm:grid-cols-2">
         {all.map((scope) => {
           const note = SCOPE_NOTES[scope]
           return (
-            <li key={scope} className="rounded-lg border border-slate-200 p-2.5 has-checked:border-indigo-400 has-checked:bg-indigo-50/60">
+            <li
+              key={scope}
+              className="rounded-lg border border-slate-200 p-2.5 has-checked:border-indigo-400 has-checked:bg-indigo-50/60"
+            >
               <label className="flex items-center gap-2 font-mono text-sm font-medium">
                 <input
                   type="checkbox"
@@ -72,14 +76,17 @@ export function ScopesStep({ selected, supported, onChange }: ScopesStepProps) {
       </div>
       <p className="text-sm">
         <span className="text-slate-600">scope =</span>{' '}
-        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" data-testid="scope-value">
+        <code
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs"
+          data-testid="scope-value"
+        >
           {selected.join(' ') || '(none)'}
         </code>
       </p>
       {!selected.includes('openid') && (
         <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900">
-          Without <code>openid</code> this is a plain OAuth 2.0 request: no ID token, and providers such as
-          Keycloak refuse userinfo (403). Try it to see exactly that.
+          Without <code>openid</code> this is a plain OAuth 2.0 request: no ID token, and providers
+          such as Keycloak refuse userinfo (403). Try it to see exactly that.
         </p>
       )}
     </div>

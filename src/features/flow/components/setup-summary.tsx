@@ -11,7 +11,10 @@ export interface SetupSummaryProps {
 /** On `/callback` the setup is fixed (it produced this code): one line instead of four cards. */
 export function SetupSummary({ config, issuer, onEdit }: SetupSummaryProps) {
   return (
-    <Card aria-label="Setup of this run" className="flex flex-wrap items-center gap-x-6 gap-y-2 px-5 py-3 text-sm">
+    <Card
+      aria-label="Setup of this run"
+      className="flex flex-wrap items-center gap-x-6 gap-y-2 px-5 py-3 text-sm"
+    >
       <span>
         <span className="text-slate-500">Issuer </span>
         <code className="font-mono text-xs">{issuer ?? '—'}</code>

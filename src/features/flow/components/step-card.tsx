@@ -14,7 +14,10 @@ export interface StepCardProps {
   children: ReactNode
 }
 
-const STATUS: Record<StepStatus, { label: string; tone: 'pass' | 'fail' | 'warn' | 'info' | 'skip' }> = {
+const STATUS: Record<
+  StepStatus,
+  { label: string; tone: 'pass' | 'fail' | 'warn' | 'info' | 'skip' }
+> = {
   waiting: { label: 'waiting', tone: 'skip' },
   ready: { label: 'ready', tone: 'info' },
   done: { label: 'done', tone: 'pass' },
@@ -25,7 +28,12 @@ const STATUS: Record<StepStatus, { label: string; tone: 'pass' | 'fail' | 'warn'
 export function StepCard({ index, id, title, status, note, spec, children }: StepCardProps) {
   const { label, tone } = STATUS[status]
   return (
-    <Card aria-labelledby={`step-${id}-title`} data-step={id} data-step-status={status} className="scroll-mt-4">
+    <Card
+      aria-labelledby={`step-${id}-title`}
+      data-step={id}
+      data-step-status={status}
+      className="scroll-mt-4"
+    >
       <header className="flex items-start gap-3 border-b border-slate-100 px-5 py-4">
         <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-600 text-sm font-semibold text-white">
           {index}

@@ -11,13 +11,27 @@ export interface TokenRegionsProps {
   onRerun: (scope: string) => void
 }
 
-export function TokenRegions({ result, idTokenChecks, accessTokenChecks, now, onRerun }: TokenRegionsProps) {
+export function TokenRegions({
+  result,
+  idTokenChecks,
+  accessTokenChecks,
+  now,
+  onRerun,
+}: TokenRegionsProps) {
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       {result.idToken ? (
-        <DecodedTokenView title="ID token" token={result.idToken} checks={idTokenChecks} now={now} />
+        <DecodedTokenView
+          title="ID token"
+          token={result.idToken}
+          checks={idTokenChecks}
+          now={now}
+        />
       ) : (
-        <section aria-label="ID token" className="space-y-2 rounded-xl border border-dashed border-slate-300 p-4">
+        <section
+          aria-label="ID token"
+          className="space-y-2 rounded-xl border border-dashed border-slate-300 p-4"
+        >
           <h4 className="font-semibold">ID token</h4>
           <p className="text-sm text-slate-600">The token response carried no id_token.</p>
           {result.noIdToken && (
@@ -42,7 +56,8 @@ export function TokenRegions({ result, idTokenChecks, accessTokenChecks, now, on
         <DecodedTokenView title="Refresh token" token={result.refreshToken} now={now}>
           <p className="text-xs text-slate-500">
             For the provider only: the app sends it back to get new tokens, it never reads it.
-            {result.response?.refresh_expires_in === 0 && ' refresh_expires_in 0: an offline token.'}
+            {result.response?.refresh_expires_in === 0 &&
+              ' refresh_expires_in 0: an offline token.'}
           </p>
         </DecodedTokenView>
       )}

@@ -24,7 +24,11 @@ export function TokenStep(props: TokenStepProps) {
   const { request, blockedReason, result, pending, now, onExchange, onRerun } = props
   return (
     <div className="space-y-4">
-      {request ? <RequestView spec={request} label="Token request" /> : <p className="text-sm text-slate-500">{blockedReason}</p>}
+      {request ? (
+        <RequestView spec={request} label="Token request" />
+      ) : (
+        <p className="text-sm text-slate-500">{blockedReason}</p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <Button size="lg" disabled={!request || pending} onClick={onExchange}>
           Exchange code

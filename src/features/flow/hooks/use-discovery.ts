@@ -8,7 +8,9 @@ export function discoveryQueryOptions(issuer: string | undefined) {
     enabled: issuer !== undefined,
     staleTime: 5 * 60_000,
     queryFn: async () => {
-      const exchange = await sendRecorded(buildDiscoveryRequest(issuer ?? ''), { stepId: 'discovery' })
+      const exchange = await sendRecorded(buildDiscoveryRequest(issuer ?? ''), {
+        stepId: 'discovery',
+      })
       const result = exchange.response
         ? processDiscoveryResponse(issuer ?? '', exchange.response)
         : undefined

@@ -30,7 +30,8 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
     }
   }
   const link = parseDeepLink(location.search, env.demoIssuer)
-  if (link.fromLink || link.messages.length > 0) return { flow: initialFlowState(link.config), messages: link.messages }
+  if (link.fromLink || link.messages.length > 0)
+    return { flow: initialFlowState(link.config), messages: link.messages }
   const remembered = saved?.flow.config ?? flowSession.loadRemembered()
   const config: LabConfig = { ...defaultConfig(env.demoIssuer), ...remembered }
   return { flow: initialFlowState(config), messages: [] }
@@ -41,7 +42,8 @@ export function useExchanges() {
 }
 
 export async function prepareRequest(config: LabConfig) {
-  const codeVerifier = config.usePkce || config.clientType === 'public' ? generateCodeVerifier() : undefined
+  const codeVerifier =
+    config.usePkce || config.clientType === 'public' ? generateCodeVerifier() : undefined
   return {
     state: generateState(),
     nonce: generateNonce(),

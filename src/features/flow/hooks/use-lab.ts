@@ -6,14 +6,16 @@ import type { HttpExchange } from '@/lib/http/types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildAuthorizationUrl, shouldSendNonce } from '@/lib/oidc/authorization-url'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
-import { diagnoseCallbackError, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
+import { diagnoseCallback, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { buildTokenRequest } from '@/lib/oidc/token-request'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import type { AuthorizationRequestState, FlowState } from '@/features/flow/flow-reducer'
 import { useDiscovery } from '@/features/flow/hooks/use-discovery'
 import { flowSession, prepareRequest, useFlow, type FlowInit } from '@/features/flow/hooks/use-flow'
+import { useLibraryOutcome } from '@/features/flow/hooks/use-library-mode'
 import { useTokenChecks } from '@/features/flow/hooks/use-token-checks'
+import { createLibraryClient, startLibrarySignin } from '@/features/flow/library-mode'
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { deriveTokenResult, deriveUserinfoResult } from '@/features/flow/steps/results'
 
@@ -27,8 +29,13 @@ const redirectUri = () => `${window.location.origin}/callback`
 // codes are single-use: the automatic run must never send the same one twice (StrictMode runs effects twice)
 const autoSent = new Set<string>()
 
-function authorizationFor(document: DiscoveryDocument, config: LabConfig, request: AuthorizationRequestState) {
-  const withNonce = config.nonceMode === 'always' || (config.nonceMode === 'auto' && shouldSendNonce(config.scopes))
+function authorizationFor(
+  document: DiscoveryDocument,
+  config: LabConfig,
+  request: AuthorizationRequestState,
+) {
+  const withNonce =
+    config.nonceMode === 'always' || (config.nonceMode === 'auto' && shouldSendNonce(config.scopes))
   return buildAuthorizationUrl({
     authorizationEndpoint: document.authorization_endpoint,
     clientId: config.clientId,
@@ -44,9 +51,22 @@ function authorizationFor(document: DiscoveryDocument, config: LabConfig, reques
 }
 
 /** Leaves for the provider; the flow is saved first because this page is about to be gone. */
-function redirectToProvider(flow: FlowState, url: string, autoRun: boolean) {
+function redirectToProvider(
+  flow: FlowState,
+  url: string,
+  autoRun: boolean,
+  mode: FlowState['mode'] = 'guided',
+) {
   const request = flow.request && { ...flow.request, url, startedAt: new Date().toISOString() }
-  const next: FlowState = { ...flow, request, callback: undefined, tokenExchanges: [], userinfoExchanges: [], autoRun }
+  const next: FlowState = {
+    ...flow,
+    request,
+    callback: undefined,
+    tokenExchanges: [],
+    userinfoExchanges: [],
+    autoRun,
+    mode,
+  }
   flowSession.save({ flow: next, exchanges: [...exchangeStore.getSnapshot()] })
   window.location.assign(url)
 }
@@ -66,8 +86,19 @@ export function useLab(init: () => FlowInit) {
     if (!issuer) return { status: 'idle' }
     const data = discoveryQuery.data
     if (!data) return { status: 'loading' }
-    if (data.result?.ok) return { status: 'ok', document: data.result.value, exchange: data.exchange }
-    return { status: 'error', exchange: data.exchange, diagnosis: diagnoseDiscoveryError(data.exchange, data.result) }
+    if (data.result?.ok)
+      return { status: 'ok', document: data.result.value, exchange: data.exchange }
+    return {
+      status: 'error',
+      exchange: data.exchange,
+      diagnosis: diagnoseDiscoveryError(
+        data.result?.ok === false ? data.result.error : undefined,
+        data.exchange,
+        {
+          origin: window.location.origin,
+        },
+      ),
+    }
   }, [issuer, discoveryQuery.data])
   const document = discovery.status === 'ok' ? discovery.document : undefined
 
@@ -84,12 +115,28 @@ export function useLab(init: () => FlowInit) {
   const rerunWithScope = useCallback(
     async (scope: string) => {
       if (!document) return
-      const nextConfig = { ...config, scopes: config.scopes.includes(scope) ? config.scopes : [scope, ...config.scopes] }
+      const nextConfig = {
+        ...config,
+        scopes: config.scopes.includes(scope) ? config.scopes : [scope, ...config.scopes],
+      }
       const nextRequest = await prepareRequest(nextConfig)
       const url = authorizationFor(document, nextConfig, nextRequest).url
       redirectToProvider({ ...flow, config: nextConfig, request: nextRequest }, url, true)
     },
     [document, config, flow],
+  )
+
+  const startLibrary = useCallback(async () => {
+    if (!issuer) return
+    const url = await startLibrarySignin(createLibraryClient(config, issuer, redirectUri()))
+    redirectToProvider(flow, url, false, 'library')
+  }, [issuer, config, flow])
+  const library = useLibraryOutcome(
+    flow.mode === 'library' && flow.callback !== undefined,
+    config,
+    issuer,
+    flow.callback?.url,
+    redirectUri(),
   )
 
   const callback = useMemo(() => {
@@ -102,9 +149,15 @@ export function useLab(init: () => FlowInit) {
       expectedIssuer: document?.issuer ?? issuer,
       issParameterSupported: document?.authorization_response_iss_parameter_supported,
     })
-    const diagnosis = diagnoseCallbackError(params, validation, { scopes: config.scopes, clientId: config.clientId })
+    const diagnosis = diagnoseCallback(params, validation, {
+      requestedScope: config.scopes,
+      scopesSupported: document?.scopes_supported,
+      usedPkce: request?.codeChallenge !== undefined,
+      sentNonce: request?.url?.includes('nonce=') ?? false,
+      prompt: config.extras.prompt || undefined,
+    })
     return { params, validation, diagnosis }
-  }, [flow.callback, request?.state, issuer, document, config.scopes, config.clientId])
+  }, [flow.callback, request, issuer, document, config.scopes, config.extras.prompt])
 
   const tokenRequest = useMemo(() => {
     if (!document || !callback?.validation.proceed || !callback.params.code) return undefined
@@ -129,7 +182,11 @@ export function useLab(init: () => FlowInit) {
 
   const userinfoRequest = useMemo(() => {
     if (!document?.userinfo_endpoint || !token?.response) return undefined
-    return buildUserinfoRequest(document.userinfo_endpoint, token.response.access_token, token.response.token_type)
+    return buildUserinfoRequest(
+      document.userinfo_endpoint,
+      token.response.access_token,
+      token.response.token_type,
+    )
   }, [document, token])
 
   const userinfoMutation = useMutation({
@@ -152,7 +209,14 @@ export function useLab(init: () => FlowInit) {
   const { mutate: exchangeCode, isPending: tokenPending } = tokenMutation
   const { mutate: callUserinfo, isPending: userinfoPending } = userinfoMutation
   useEffect(() => {
-    if (!flow.autoRun || !flow.callback || tokenPending || userinfoPending) return
+    if (
+      !flow.autoRun ||
+      flow.mode !== 'guided' ||
+      !flow.callback ||
+      tokenPending ||
+      userinfoPending
+    )
+      return
     const key = flow.callback.url
     if (flow.tokenExchanges.length === 0) {
       if (callback && !callback.validation.proceed) dispatch({ type: 'autorun/stop' })
@@ -161,12 +225,26 @@ export function useLab(init: () => FlowInit) {
       exchangeCode()
       return
     }
-    if (flow.userinfoExchanges.length === 0 && userinfoRequest && !autoSent.has(`${key}#userinfo`)) {
+    if (
+      flow.userinfoExchanges.length === 0 &&
+      userinfoRequest &&
+      !autoSent.has(`${key}#userinfo`)
+    ) {
       autoSent.add(`${key}#userinfo`)
       callUserinfo()
     }
     dispatch({ type: 'autorun/stop' })
-  }, [flow, callback, tokenRequest, userinfoRequest, tokenPending, userinfoPending, exchangeCode, callUserinfo, dispatch])
+  }, [
+    flow,
+    callback,
+    tokenRequest,
+    userinfoRequest,
+    tokenPending,
+    userinfoPending,
+    exchangeCode,
+    callUserinfo,
+    dispatch,
+  ])
 
   return {
     flow,
@@ -186,9 +264,14 @@ export function useLab(init: () => FlowInit) {
     checks,
     now,
     exchanges,
-    updateConfig: useCallback((patch: Partial<LabConfig>) => dispatch({ type: 'config/update', patch }), [dispatch]),
+    updateConfig: useCallback(
+      (patch: Partial<LabConfig>) => dispatch({ type: 'config/update', patch }),
+      [dispatch],
+    ),
     regenerate,
     startAuthorization,
+    startLibrary: () => void startLibrary(),
+    library,
     rerunWithScope: (scope: string) => void rerunWithScope(scope),
     exchangeCode: () => exchangeCode(),
     callUserinfo: () => callUserinfo(),

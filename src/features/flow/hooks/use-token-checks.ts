@@ -64,8 +64,13 @@ export function useTokenChecks(input: ChecksInput) {
 
   const atChecks = useQuery({
     queryKey: ['access-token-checks', accessToken?.raw, jwksQuery.dataUpdatedAt],
-    enabled: accessToken !== undefined && accessToken.kind !== 'opaque' && document !== undefined && !jwksQuery.isFetching,
-    queryFn: () => checkAccessToken({ token: accessToken!, jwks, now, expected: { issuer: document!.issuer } }),
+    enabled:
+      accessToken !== undefined &&
+      accessToken.kind !== 'opaque' &&
+      document !== undefined &&
+      !jwksQuery.isFetching,
+    queryFn: () =>
+      checkAccessToken({ token: accessToken!, jwks, now, expected: { issuer: document!.issuer } }),
   })
 
   // an unknown kid usually means the keys rotated: refetch the JWKS once, never in a loop
@@ -80,7 +85,13 @@ export function useTokenChecks(input: ChecksInput) {
 
   const userinfoSub = input.userinfo?.claims
   const userinfoChecks =
-    idToken?.payload && userinfoSub ? [checkUserinfoSub(idToken.payload.sub, userinfoSub.sub)] : none
+    idToken?.payload && userinfoSub
+      ? [checkUserinfoSub(idToken.payload.sub, userinfoSub.sub)]
+      : none
 
-  return { idToken: idChecks.data ?? none, accessToken: atChecks.data ?? none, userinfo: userinfoChecks }
+  return {
+    idToken: idChecks.data ?? none,
+    accessToken: atChecks.data ?? none,
+    userinfo: userinfoChecks,
+  }
 }

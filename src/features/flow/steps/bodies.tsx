@@ -3,6 +3,7 @@ import type { Lab } from '@/features/flow/hooks/use-lab'
 import { AuthorizeStep } from '@/features/flow/components/authorize-step'
 import { CallbackStep } from '@/features/flow/components/callback-step'
 import { ClientStep } from '@/features/flow/components/client-step'
+import { LibraryStep } from '@/features/flow/components/library-step'
 import { ProviderStep } from '@/features/flow/components/provider-step'
 import { ScopesStep } from '@/features/flow/components/scopes-step'
 import { TokenStep } from '@/features/flow/components/token-step'
@@ -11,7 +12,12 @@ import { UserinfoStep } from '@/features/flow/components/userinfo-step'
 type BodyProps = { lab: Lab }
 
 export const ProviderBody = ({ lab }: BodyProps) => (
-  <ProviderStep config={lab.config} issuer={lab.issuer} discovery={lab.discovery} onChange={lab.updateConfig} />
+  <ProviderStep
+    config={lab.config}
+    issuer={lab.issuer}
+    discovery={lab.discovery}
+    onChange={lab.updateConfig}
+  />
 )
 
 export const ClientBody = ({ lab }: BodyProps) => (
@@ -30,10 +36,13 @@ export const AuthorizeBody = ({ lab }: BodyProps) => (
   <AuthorizeStep
     config={lab.config}
     authorization={lab.authorization}
-    blockedReason={lab.discovery.status === 'ok' ? undefined : 'Waiting for the discovery document (step 1).'}
+    blockedReason={
+      lab.discovery.status === 'ok' ? undefined : 'Waiting for the discovery document (step 1).'
+    }
     onChange={lab.updateConfig}
     onRegenerate={() => void lab.regenerate()}
     onStart={lab.startAuthorization}
+    onStartLibrary={lab.startLibrary}
   />
 )
 
@@ -46,7 +55,9 @@ export const CallbackBody = ({ lab }: BodyProps) =>
       onRestart={lab.goToSetup}
     />
   ) : (
-    <p className="text-sm text-slate-500">Press Start authorization: the provider sends the browser back here.</p>
+    <p className="text-sm text-slate-500">
+      Press Start authorization: the provider sends the browser back here.
+    </p>
   )
 
 export const TokenBody = ({ lab }: BodyProps) => (
@@ -78,4 +89,8 @@ export const UserinfoBody = ({ lab }: BodyProps) => (
     onCall={lab.callUserinfo}
     onRerun={lab.rerunWithScope}
   />
+)
+
+export const LibraryBody = ({ lab }: BodyProps) => (
+  <LibraryStep outcome={lab.library} now={lab.now} />
 )

@@ -1,15 +1,24 @@
 import type { ComponentType } from 'react'
 import { SPEC } from '@/lib/oidc/spec-links'
 import type { Lab } from '@/features/flow/hooks/use-lab'
-import { AuthorizeBody, CallbackBody, ClientBody, ProviderBody, ScopesBody, TokenBody, UserinfoBody } from '@/features/flow/steps/bodies'
+import {
+  AuthorizeBody,
+  CallbackBody,
+  ClientBody,
+  LibraryBody,
+  ProviderBody,
+  ScopesBody,
+  TokenBody,
+  UserinfoBody,
+} from '@/features/flow/steps/bodies'
 
 export type StepStatus = 'waiting' | 'ready' | 'done' | 'failed' | 'warning'
 
 export interface FlowStep {
-  id: 'provider' | 'client' | 'scopes' | 'authorize' | 'callback' | 'token' | 'userinfo'
+  id: 'provider' | 'client' | 'scopes' | 'authorize' | 'callback' | 'token' | 'userinfo' | 'library'
   title: string
   /** Setup steps are edited on `/`; run steps happen after the redirect. */
-  phase: 'setup' | 'run'
+  phase: 'setup' | 'run' | 'library'
   note: string
   spec: { label: string; href: string }[]
   status: (lab: Lab) => StepStatus
@@ -67,7 +76,8 @@ export const FLOW_STEPS: FlowStep[] = [
     phase: 'run',
     note: 'The provider sends the browser back with a code (or an error). The app first checks it is the answer to its own request.',
     spec: [SPEC.oauthAuthorizationResponse, SPEC.issParameter, SPEC.oauthCsrf],
-    status: ({ callback }) => (!callback ? 'waiting' : callback.validation.proceed ? 'done' : 'failed'),
+    status: ({ callback }) =>
+      !callback ? 'waiting' : callback.validation.proceed ? 'done' : 'failed',
     Body: CallbackBody,
   },
   {
@@ -85,9 +95,22 @@ export const FLOW_STEPS: FlowStep[] = [
     title: 'Userinfo',
     phase: 'run',
     note: 'The access token is presented as a Bearer token; the provider answers with the claims the granted scopes allow.',
-    spec: [{ label: 'OIDC Core §5.3', href: `${CORE}#UserInfo` }, SPEC.bearerHeader, SPEC.bearerChallenge],
+    spec: [
+      { label: 'OIDC Core §5.3', href: `${CORE}#UserInfo` },
+      SPEC.bearerHeader,
+      SPEC.bearerChallenge,
+    ],
     status: ({ userinfo, userinfoRequest }) =>
       userinfo ? (userinfo.claims ? 'done' : 'failed') : userinfoRequest ? 'ready' : 'waiting',
     Body: UserinfoBody,
+  },
+  {
+    id: 'library',
+    title: 'Library mode: oidc-client-ts',
+    phase: 'library',
+    note: 'The same setup run through oidc-client-ts, as an app would: one call processes the whole callback. Its HTTP is recorded below.',
+    spec: [{ label: 'oidc-client-ts', href: 'https://authts.github.io/oidc-client-ts/' }],
+    status: ({ library }) => (!library ? 'waiting' : library.error ? 'failed' : 'done'),
+    Body: LibraryBody,
   },
 ]

@@ -2,8 +2,8 @@ import type { HttpExchange } from '@/lib/http/types'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import {
-  diagnoseMissingIdToken,
   diagnoseTokenError,
+  diagnoseTokenResponse,
   diagnoseUserinfoError,
   type Diagnosis,
 } from '@/lib/oidc/diagnose'
@@ -34,9 +34,11 @@ export interface UserinfoResult {
   diagnosis?: Diagnosis
 }
 
-function scopeClaim(token: DecodedToken | undefined): string | undefined {
-  const scope = token?.payload?.scope
-  return typeof scope === 'string' ? scope : undefined
+/** The access token's `scope` (or Entra's `scp`) claim; undefined for opaque tokens. */
+function scopeClaim(token: DecodedToken | undefined): string | string[] | undefined {
+  const scope = token?.payload?.scope ?? token?.payload?.scp
+  if (typeof scope === 'string') return scope
+  return Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string') : undefined
 }
 
 /** The token step's outcome, derived from the recorded exchanges (no network, no storage). */
@@ -48,16 +50,21 @@ export function deriveTokenResult(flow: FlowState, config: LabConfig): TokenResu
     .slice(0, -1)
     .some((x) => x.response !== undefined && x.response.status < 300)
   const requested = config.scopes
-  const failed = (diagnosis: Diagnosis): TokenResult => ({
+  const failed = (diagnosis: Diagnosis | undefined): TokenResult => ({
     exchange,
     attempts,
     diagnosis,
     scopes: compareScopes({ requested }),
   })
+  const receivedAt = flow.callback ? Date.parse(flow.callback.receivedAt) : NaN
   const context = {
     clientAuthMethod: config.clientType === 'public' ? ('none' as const) : config.authMethod,
     isPublicClient: config.clientType === 'public',
-    codeAlreadyExchanged: earlierSuccess,
+    codeAlreadyExchanged: earlierSuccess || attempts > 1,
+    codeAgeSeconds: Number.isNaN(receivedAt)
+      ? undefined
+      : Math.max(0, Math.round((Date.parse(exchange.startedAt) - receivedAt) / 1000)),
+    usedPkce: exchange.request.form?.some(([name]) => name === 'code_verifier') ?? false,
     origin: window.location.origin,
     tokenEndpoint: exchange.request.url,
   }
@@ -74,11 +81,11 @@ export function deriveTokenResult(flow: FlowState, config: LabConfig): TokenResu
     idToken,
     accessToken,
     refreshToken: response.refresh_token ? decodeJwt(response.refresh_token) : undefined,
-    noIdToken: idToken ? undefined : diagnoseMissingIdToken({ requestedScope: requested, grantedScope: response.scope }),
+    noIdToken: diagnoseTokenResponse(response, { requestedScope: requested })[0],
     scopes: compareScopes({
       requested,
       granted: response.scope !== undefined ? parseScope(response.scope) : undefined,
-      accessTokenScope: accessToken.kind === 'opaque' ? undefined : parseScope(scopeClaim(accessToken) ?? ''),
+      accessTokenScope: scopeClaim(accessToken),
     }),
   }
 }
@@ -90,15 +97,26 @@ export function deriveUserinfoResult(
 ): UserinfoResult | undefined {
   const exchange = flow.userinfoExchanges.at(-1)
   if (!exchange) return undefined
-  const context = {
-    accessTokenScopeClaim: token?.accessToken?.kind === 'opaque' ? undefined : scopeClaim(token?.accessToken),
-    tokenResponseScope: token?.response?.scope,
-    requestedScope: flow.config.scopes,
-  }
-  if (!exchange.response) return { exchange, diagnosis: diagnoseUserinfoError(exchange, context) }
+  const payload = token?.accessToken?.payload
+  const diagnose = () =>
+    diagnoseUserinfoError({
+      response: exchange.response,
+      networkError: exchange.networkError,
+      accessTokenScopeClaim: scopeClaim(token?.accessToken),
+      tokenResponseScope: token?.response?.scope,
+      requestedScope: flow.config.scopes,
+      accessTokenExp: typeof payload?.exp === 'number' ? payload.exp : undefined,
+      accessTokenIss: typeof payload?.iss === 'string' ? payload.iss : undefined,
+      origin: window.location.origin,
+      userinfoEndpoint: exchange.request.url,
+    })
+  if (!exchange.response) return { exchange, diagnosis: diagnose() }
   const result = processUserinfoResponse(exchange.response)
-  if (!result.ok) return { exchange, diagnosis: diagnoseUserinfoError(exchange, context) }
+  if (!result.ok) return { exchange, diagnosis: diagnose() }
   const value = result.value
-  if (value.kind === 'jwt') return { exchange, jwt: decodeJwt(value.jwt), claims: decodeJwt(value.jwt).payload }
+  if (value.format === 'jwt') {
+    const jwt = decodeJwt(value.jwt)
+    return { exchange, jwt, claims: jwt.payload }
+  }
   return { exchange, claims: value.claims }
 }
