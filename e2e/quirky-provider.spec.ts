@@ -2,9 +2,11 @@ import { expect, test } from './fixtures'
 import { startQuirkyProvider, type QuirkyProvider } from './servers/quirky-provider'
 
 let provider: QuirkyProvider
+
 test.beforeAll(async () => {
   provider = await startQuirkyProvider({ port: 8091 })
 })
+
 test.afterAll(async () => {
   await provider.close()
 })

@@ -1,3 +1,4 @@
+import { RichText } from '@/components/ui/rich-text'
 import { SpecLink } from '@/components/ui/spec-link'
 import type { Diagnosis } from '@/lib/oidc/diagnose'
 import { cn } from '@/lib/cn'
@@ -28,19 +29,27 @@ export function DiagnosisAlert({ diagnosis, onAction, actionLabel }: DiagnosisAl
           {diagnosis.code}
         </code>
       </p>
-      <p className="mt-1 text-slate-800">{diagnosis.explanation}</p>
+      <p className="mt-1 text-slate-800">
+        <RichText text={diagnosis.explanation} />
+      </p>
       <dl className="mt-3 grid gap-2 sm:grid-cols-[7rem_1fr]">
         <dt className="font-medium text-slate-600">Likely cause</dt>
-        <dd className="text-slate-800">{diagnosis.cause}</dd>
+        <dd className="text-slate-800">
+          <RichText text={diagnosis.cause} />
+        </dd>
         <dt className="font-medium text-slate-600">Fix</dt>
-        <dd className="text-slate-800">{diagnosis.fix}</dd>
+        <dd className="text-slate-800">
+          <RichText text={diagnosis.fix} />
+        </dd>
         {diagnosis.known.length > 0 && (
           <>
             <dt className="font-medium text-slate-600">Observed</dt>
             <dd>
               <ul className="list-disc pl-4 text-slate-800">
                 {diagnosis.known.map((fact) => (
-                  <li key={fact}>{fact}</li>
+                  <li key={fact}>
+                    <RichText text={fact} />
+                  </li>
                 ))}
               </ul>
             </dd>
@@ -52,7 +61,9 @@ export function DiagnosisAlert({ diagnosis, onAction, actionLabel }: DiagnosisAl
             <dd>
               <ul className="list-disc pl-4 text-slate-700 italic">
                 {diagnosis.guessed.map((guess) => (
-                  <li key={guess}>{guess}</li>
+                  <li key={guess}>
+                    <RichText text={guess} />
+                  </li>
                 ))}
               </ul>
             </dd>

@@ -37,8 +37,11 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
   return { flow: initialFlowState(config), messages: [] }
 }
 
+const subscribe = (listener: () => void) => exchangeStore.subscribe(listener)
+const getSnapshot = () => exchangeStore.getSnapshot()
+
 export function useExchanges() {
-  return useSyncExternalStore(exchangeStore.subscribe, exchangeStore.getSnapshot)
+  return useSyncExternalStore(subscribe, getSnapshot)
 }
 
 export async function prepareRequest(config: LabConfig) {

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkIdToken, checkUserinfoSub } from '@/lib/jwt/id-token-checks'
 import { buildJwksRequest, processJwksResponse } from '@/lib/oidc/discovery'
-import type { DiscoveryDocument } from '@/lib/oidc/types'
+import type { DiscoveryDocument, JsonWebKeySet } from '@/lib/oidc/types'
 import type { TokenResult, UserinfoResult } from '@/features/flow/steps/results'
 
 export function jwksQueryOptions(jwksUri: string | undefined) {
@@ -13,10 +13,10 @@ export function jwksQueryOptions(jwksUri: string | undefined) {
     queryKey: ['jwks', jwksUri],
     enabled: jwksUri !== undefined,
     staleTime: Infinity,
-    queryFn: async () => {
+    queryFn: async (): Promise<JsonWebKeySet | null> => {
       const exchange = await sendRecorded(buildJwksRequest(jwksUri ?? ''), { stepId: 'jwks' })
       const result = exchange.response ? processJwksResponse(exchange.response) : undefined
-      return result?.ok ? result.value : undefined
+      return result?.ok ? result.value : null
     },
   })
 }
@@ -36,62 +36,70 @@ const none: Check[] = []
 
 /** ID token checks (signature against the provider's JWKS), informative access token checks, userinfo `sub`. */
 export function useTokenChecks(input: ChecksInput) {
-  const { document, token, now } = input
+  const { document, token, now, clientId, clientSecret, nonce, maxAge } = input
   const jwksQuery = useQuery(jwksQueryOptions(token?.response ? document?.jwks_uri : undefined))
-  const jwks = jwksQuery.data
+  const jwks = jwksQuery.data ?? undefined
   const idToken = token?.idToken
   const accessToken = token?.accessToken
+  const accessTokenValue = token?.response?.access_token
+  const ready = document !== undefined && !jwksQuery.isFetching
+  const [checks, setChecks] = useState({ id: none, at: none })
 
-  const idChecks = useQuery({
-    queryKey: ['id-token-checks', idToken?.raw, jwksQuery.dataUpdatedAt, input.nonce],
-    enabled: idToken !== undefined && document !== undefined && !jwksQuery.isFetching,
-    queryFn: () =>
-      checkIdToken({
-        token: idToken!,
-        jwks,
-        now,
-        expected: {
-          issuer: document!.issuer,
-          clientId: input.clientId,
-          nonce: input.nonce,
-          accessToken: token?.response?.access_token,
-          maxAgeSeconds: input.maxAge ? Number(input.maxAge) : undefined,
-          clientSecret: input.clientSecret,
-          idTokenSigningAlgValuesSupported: document!.id_token_signing_alg_values_supported,
-        },
-      }),
-  })
-
-  const atChecks = useQuery({
-    queryKey: ['access-token-checks', accessToken?.raw, jwksQuery.dataUpdatedAt],
-    enabled:
-      accessToken !== undefined &&
-      accessToken.kind !== 'opaque' &&
-      document !== undefined &&
-      !jwksQuery.isFetching,
-    queryFn: () =>
-      checkAccessToken({ token: accessToken!, jwks, now, expected: { issuer: document!.issuer } }),
-  })
+  useEffect(() => {
+    if (!ready || !document) return
+    // latest request wins: a result computed for an older token is dropped
+    let current = true
+    const expected = {
+      issuer: document.issuer,
+      clientId,
+      nonce,
+      accessToken: accessTokenValue,
+      maxAgeSeconds: maxAge ? Number(maxAge) : undefined,
+      clientSecret,
+      idTokenSigningAlgValuesSupported: document.id_token_signing_alg_values_supported,
+    }
+    void Promise.all([
+      idToken ? checkIdToken({ token: idToken, jwks, now, expected }) : none,
+      accessToken && accessToken.kind !== 'opaque'
+        ? checkAccessToken({ token: accessToken, jwks, now, expected: { issuer: document.issuer } })
+        : none,
+    ]).then(([id, at]) => current && setChecks({ id, at }))
+    return () => {
+      current = false
+    }
+  }, [
+    ready,
+    document,
+    jwks,
+    idToken,
+    accessToken,
+    clientId,
+    clientSecret,
+    nonce,
+    maxAge,
+    accessTokenValue,
+    now,
+  ])
 
   // an unknown kid usually means the keys rotated: refetch the JWKS once, never in a loop
   const refetched = useRef<string | undefined>(undefined)
   const { refetch } = jwksQuery
   useEffect(() => {
-    if (idChecks.data && needsJwksRefresh(idChecks.data) && refetched.current !== idToken?.raw) {
+    if (needsJwksRefresh(checks.id) && refetched.current !== idToken?.raw) {
       refetched.current = idToken?.raw
       void refetch()
     }
-  }, [idChecks.data, idToken?.raw, refetch])
+  }, [checks.id, idToken?.raw, refetch])
 
-  const userinfoSub = input.userinfo?.claims
+  const userinfoClaims = input.userinfo?.claims
   const userinfoChecks =
-    idToken?.payload && userinfoSub
-      ? [checkUserinfoSub(idToken.payload.sub, userinfoSub.sub)]
+    idToken?.payload && userinfoClaims
+      ? [checkUserinfoSub(idToken.payload.sub, userinfoClaims.sub)]
       : none
 
   return {
-    idToken: idChecks.data ?? none,
-    accessToken: atChecks.data ?? none,
+    idToken: idToken ? checks.id : none,
+    accessToken: accessToken ? checks.at : none,
     userinfo: userinfoChecks,
   }
 }
