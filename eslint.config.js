@@ -20,12 +20,22 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX, 'check-file': checkFile },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.app.json', 'tsconfig.node.json'], noWarnOnMultipleProjects: true })] },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.app.json', 'tsconfig.node.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
       'check-file/filename-naming-convention': [
         'error',
@@ -44,7 +54,10 @@ export default tseslint.config(
       ...tanstackQuery.configs.recommended.rules,
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'Use recordedFetch from @/lib/http: every exchange must be recorded.' },
+        {
+          name: 'fetch',
+          message: 'Use recordedFetch from @/lib/http: every exchange must be recorded.',
+        },
         { name: 'localStorage', message: 'Storage lives behind the session/run stores only.' },
       ],
       'import-x/no-restricted-paths': [
@@ -56,11 +69,31 @@ export default tseslint.config(
               from: ['./src/features', './src/app', './src/components', './src/lib/http'],
               message: pureMessage,
             },
-            { target: './src/features/flow', from: ['./src/features/!(flow)/**'], message: 'Features do not import each other; compose them in src/app.' },
-            { target: './src/features/tokens', from: ['./src/features/!(tokens)/**'], message: 'Features do not import each other; compose them in src/app.' },
-            { target: './src/features/exchanges', from: ['./src/features/!(exchanges)/**'], message: 'Features do not import each other; compose them in src/app.' },
-            { target: './src/features/settings', from: ['./src/features/!(settings)/**'], message: 'Features do not import each other; compose them in src/app.' },
-            { target: ['./src/lib', './src/components'], from: ['./src/features', './src/app'], message: 'Shared layers never import features or the app.' },
+            {
+              target: './src/features/flow',
+              from: ['./src/features/!(flow)/**'],
+              message: 'Features do not import each other; compose them in src/app.',
+            },
+            {
+              target: './src/features/tokens',
+              from: ['./src/features/!(tokens)/**'],
+              message: 'Features do not import each other; compose them in src/app.',
+            },
+            {
+              target: './src/features/exchanges',
+              from: ['./src/features/!(exchanges)/**'],
+              message: 'Features do not import each other; compose them in src/app.',
+            },
+            {
+              target: './src/features/settings',
+              from: ['./src/features/!(settings)/**'],
+              message: 'Features do not import each other; compose them in src/app.',
+            },
+            {
+              target: ['./src/lib', './src/components'],
+              from: ['./src/features', './src/app'],
+              message: 'Shared layers never import features or the app.',
+            },
           ],
         },
       ],
@@ -71,7 +104,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'react', message: pureMessage }], patterns: [{ group: ['react-dom', 'react-dom/*', '@tanstack/*'], message: pureMessage }] },
+        {
+          paths: [{ name: 'react', message: pureMessage }],
+          patterns: [{ group: ['react-dom', 'react-dom/*', '@tanstack/*'], message: pureMessage }],
+        },
       ],
       'no-restricted-globals': [
         'error',

@@ -55,13 +55,16 @@ function run(name: string, command: string, args: string[]): ChildProcess {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
   const prefix = `[${name}] `
   const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(prefix + line + '\n')
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim()) stream.write(prefix + line + '\n')
   }
   child.stdout?.on('data', forward(process.stdout))
   child.stderr?.on('data', forward(process.stderr))
   child.on('exit', (code) => {
     if (stopping) return
-    console.error(`✖ ${name} stopped unexpectedly (exit code ${code ?? 'signal'}); stopping everything.`)
+    console.error(
+      `✖ ${name} stopped unexpectedly (exit code ${code ?? 'signal'}); stopping everything.`,
+    )
     stop(1)
   })
   children.push(child)
@@ -87,7 +90,9 @@ const [realmUp, appUp] = await Promise.all([
   waitFor(`http://${host}:${appPort}/`, 60_000),
 ])
 if (!realmUp || !appUp) {
-  console.error(`✖ ${realmUp ? 'The app' : 'The demo realm'} did not start in time; see the lines above.`)
+  console.error(
+    `✖ ${realmUp ? 'The app' : 'The demo realm'} did not start in time; see the lines above.`,
+  )
   stop(1)
 } else {
   console.log(
