@@ -140,3 +140,18 @@ test('a tampered state is refused before any code exchange', async ({ lab, idpLo
   await expect(lab.diagnosis('state_mismatch')).toBeVisible()
   await expect(lab.exchangeCode).toBeDisabled()
 })
+
+test('library mode: oidc-client-ts processes the same setup in one call, its HTTP recorded', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'openid profile email' })
+  await page.getByRole('button', { name: 'Run with oidc-client-ts' }).click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await expect(
+    page.getByRole('region', { name: 'Library profile' }).locator('[data-claim="email"]'),
+  ).toBeVisible()
+  await expect(page.locator('[data-exchange="library"]').first()).toBeVisible()
+})

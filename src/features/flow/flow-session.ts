@@ -23,10 +23,16 @@ export interface FlowSession {
   save(session: PersistedSession): void
   clear(): void
   loadRemembered(): Partial<LabConfig> | undefined
+  /** The page is leaving for the provider: later saves (re-renders still in flight) must not overwrite the flow. */
+  freeze(): void
 }
 
 export function createFlowSession(session: Storage, local: Storage): FlowSession {
+  let frozen = false
   return {
+    freeze() {
+      frozen = true
+    },
     load() {
       const flow = readJson<FlowState>(session, STORAGE_KEYS.flow)
       if (!flow || typeof flow !== 'object' || !('config' in flow)) return undefined
@@ -34,6 +40,7 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
       return { flow, exchanges: Array.isArray(exchanges) ? exchanges : [] }
     },
     save({ flow, exchanges }) {
+      if (frozen) return
       writeJson(session, STORAGE_KEYS.flow, flow)
       writeJson(session, STORAGE_KEYS.exchanges, exchanges)
       writeJson(

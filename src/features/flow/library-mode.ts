@@ -24,7 +24,9 @@ export function createLibraryClient(
     authority: issuer,
     client_id: config.clientId,
     client_secret: config.clientType === 'confidential' ? config.clientSecret : undefined,
-    client_authentication: config.authMethod,
+    // a public client sends only client_id in the body: oidc-client-ts does that under client_secret_post
+    client_authentication:
+      config.clientType === 'public' ? 'client_secret_post' : config.authMethod,
     redirect_uri: redirectUri,
     response_type: 'code',
     scope: config.scopes.join(' '),

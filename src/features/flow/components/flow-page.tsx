@@ -12,11 +12,9 @@ export interface FlowPageProps {
 }
 
 export function FlowPage({ lab, route, aside }: FlowPageProps) {
-  const steps =
-    route === 'callback'
-      ? FLOW_STEPS.filter((s) => s.phase === 'run')
-      : FLOW_STEPS.filter((s) => s.phase === 'setup')
-  const offset = route === 'callback' ? FLOW_STEPS.length - steps.length : 0
+  const phase = route === 'lab' ? 'setup' : lab.flow.mode === 'library' ? 'library' : 'run'
+  const steps = FLOW_STEPS.filter((s) => s.phase === phase)
+  const offset = route === 'lab' ? 0 : FLOW_STEPS.filter((s) => s.phase === 'setup').length
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />

@@ -68,6 +68,7 @@ function redirectToProvider(
     mode,
   }
   flowSession.save({ flow: next, exchanges: [...exchangeStore.getSnapshot()] })
+  flowSession.freeze()
   window.location.assign(url)
 }
 
