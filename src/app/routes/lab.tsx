@@ -1,20 +1,32 @@
+import { useEffect, useState } from 'react'
 import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { Layout } from '@/app/layout'
+import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
 
 export function LabRoute() {
   const lab = useLab(init)
+  const [view, setView] = useState<LabView>(() => parseLabView(window.location.hash))
+  useEffect(() => {
+    const onHash = () => setView(parseLabView(window.location.hash))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
   return (
     <Layout>
-      <FlowPage
-        lab={lab}
-        route="lab"
-        aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
-      />
+      <LabTabs view={view} />
+      {view.name === 'flow' && (
+        <FlowPage
+          lab={lab}
+          route="lab"
+          aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
+        />
+      )}
+      {view.name !== 'flow' && <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>}
     </Layout>
   )
 }

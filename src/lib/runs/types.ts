@@ -1,0 +1,31 @@
+import type { HttpExchange } from '@/lib/http/types'
+import type { Check } from '@/lib/jwt/checks'
+
+/**
+ * One finished flow, as saved in the run history (IndexedDB). Never holds a client secret: the
+ * exchanges are redacted before saving. Tokens are kept, locally only, because comparing them is
+ * the point.
+ */
+export interface LabRun {
+  /** Schema version of this record, for skipping records a future version wrote differently. */
+  v: 1
+  id: string
+  /** User-editable; defaults to e.g. `alice · oidc-lab · openid profile email · 10:42`. */
+  label: string
+  createdAt: string
+  issuer: string
+  clientId: string
+  clientType: 'public' | 'confidential'
+  requestedScope: string[]
+  /** The token response's `scope`, when it had one. */
+  grantedScope?: string[]
+  /** `preferred_username`, else `sub`, of the signed-in user. */
+  user?: string
+  tokens: { idToken?: string; accessToken?: string; refreshToken?: string }
+  /** Status of the token request, when one was sent. */
+  tokenStatus?: number
+  userinfo?: { status?: number; claims?: Record<string, unknown> }
+  checks: { idToken: Check[]; accessToken: Check[]; userinfo: Check[] }
+  /** Every HTTP exchange of the run, client secrets redacted. */
+  exchanges: HttpExchange[]
+}
