@@ -3,6 +3,7 @@ import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
+import { MatrixPanel } from '@/features/matrix/components/matrix-panel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -26,7 +27,16 @@ export function LabRoute() {
           aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
         />
       )}
-      {view.name !== 'flow' && <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>}
+      {view.name === 'matrix' && (
+        <MatrixPanel
+          config={lab.config}
+          document={lab.discovery.status === 'ok' ? lab.discovery.document : undefined}
+          redirectUri={lab.redirectUri}
+        />
+      )}
+      {(view.name === 'inspect' || view.name === 'history') && (
+        <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>
+      )}
     </Layout>
   )
 }

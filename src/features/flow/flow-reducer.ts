@@ -4,7 +4,7 @@ import type { HttpExchange } from '@/lib/http/types'
 /** The secrets of one authorization request: they must survive the redirect to the provider. */
 export interface AuthorizationRequestState {
   state: string
-  nonce?: string
+  nonce: string
   codeVerifier?: string
   codeChallenge?: string
   url?: string

@@ -3,8 +3,8 @@ import { env } from '@/config/env'
 import { exchangeStore } from '@/lib/http/exchange-store'
 import { parseDeepLink, type DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import { defaultConfig, type LabConfig } from '@/lib/lab-config/lab-config'
-import { calculatePkceChallenge } from '@/lib/oidc/pkce'
-import { generateCodeVerifier, generateNonce, generateState } from '@/lib/oidc/random'
+import { generateRequestSecrets } from '@/lib/oidc/request-secrets'
+import { usesPkce } from '@/lib/lab-config/authorization'
 import { createFlowSession } from '@/features/flow/flow-session'
 import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
 
@@ -44,15 +44,8 @@ export function useExchanges() {
   return useSyncExternalStore(subscribe, getSnapshot)
 }
 
-export async function prepareRequest(config: LabConfig) {
-  const codeVerifier =
-    config.usePkce || config.clientType === 'public' ? generateCodeVerifier() : undefined
-  return {
-    state: generateState(),
-    nonce: generateNonce(),
-    codeVerifier,
-    codeChallenge: codeVerifier ? await calculatePkceChallenge(codeVerifier) : undefined,
-  }
+export function prepareRequest(config: LabConfig) {
+  return generateRequestSecrets({ pkce: usesPkce(config) })
 }
 
 export function useFlow(init: () => FlowInit) {

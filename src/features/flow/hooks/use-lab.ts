@@ -4,7 +4,7 @@ import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { exchangeStore } from '@/lib/http/exchange-store'
 import type { HttpExchange } from '@/lib/http/types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import { buildAuthorizationUrl, shouldSendNonce } from '@/lib/oidc/authorization-url'
+import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
 import { diagnoseCallback, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { buildTokenRequest } from '@/lib/oidc/token-request'
@@ -34,20 +34,7 @@ function authorizationFor(
   config: LabConfig,
   request: AuthorizationRequestState,
 ) {
-  const withNonce =
-    config.nonceMode === 'always' || (config.nonceMode === 'auto' && shouldSendNonce(config.scopes))
-  return buildAuthorizationUrl({
-    authorizationEndpoint: document.authorization_endpoint,
-    clientId: config.clientId,
-    redirectUri: redirectUri(),
-    scope: config.scopes,
-    state: request.state,
-    nonce: withNonce ? request.nonce : undefined,
-    codeChallenge: request.codeChallenge,
-    codeChallengeMethod: request.codeChallenge ? 'S256' : undefined,
-    responseType: 'code',
-    extra: config.extras,
-  })
+  return buildLabAuthorizationUrl(document.authorization_endpoint, config, request, redirectUri())
 }
 
 /** Leaves for the provider; the flow is saved first because this page is about to be gone. */

@@ -1,0 +1,35 @@
+import type { LabConfig } from '@/lib/lab-config/lab-config'
+import {
+  buildAuthorizationUrl,
+  shouldSendNonce,
+  type AuthorizationUrl,
+} from '@/lib/oidc/authorization-url'
+import type { RequestSecrets } from '@/lib/oidc/request-secrets'
+
+/** Whether this setup uses PKCE: always for public clients, by choice for confidential ones. */
+export const usesPkce = (config: LabConfig) => config.usePkce || config.clientType === 'public'
+
+/**
+ * The authorization URL for a lab setup and one request's secrets; `overrides` replaces extras
+ * (e.g. `prompt=none` for the matrix). It does not check that the endpoint is reachable.
+ */
+export function buildLabAuthorizationUrl(
+  authorizationEndpoint: string,
+  config: LabConfig,
+  secrets: RequestSecrets,
+  redirectUri: string,
+  overrides: Partial<LabConfig['extras']> = {},
+): AuthorizationUrl {
+  return buildAuthorizationUrl({
+    authorizationEndpoint,
+    clientId: config.clientId,
+    redirectUri,
+    scope: config.scopes,
+    state: secrets.state,
+    nonce: shouldSendNonce(config.scopes, config.nonceMode) ? secrets.nonce : undefined,
+    codeChallenge: secrets.codeChallenge,
+    codeChallengeMethod: secrets.codeChallenge ? 'S256' : undefined,
+    responseType: 'code',
+    extra: { ...config.extras, ...overrides },
+  })
+}
