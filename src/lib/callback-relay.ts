@@ -21,10 +21,11 @@ export function isCallbackRelayMessage(data: unknown): data is CallbackRelayMess
  */
 export function relayCallbackToOpener(win: Window): boolean {
   if (win.location.pathname !== '/callback') return false
-  const target = win.parent !== win ? win.parent : win.name === POPUP_NAME ? win.opener : null
+  const opener = win.opener as Window | null
+  const target = win.parent !== win ? win.parent : win.name === POPUP_NAME ? opener : null
   if (!target) return false
   const message: CallbackRelayMessage = { type: 'oidc-lab:callback', url: win.location.href }
-  ;(target as Window).postMessage(message, win.location.origin)
+  target.postMessage(message, win.location.origin)
   if (win.name === POPUP_NAME) win.close()
   return true
 }
