@@ -525,8 +525,10 @@ export const SCOPE_CLAIMS: Readonly<
 export const KEYCLOAK_SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {
   roles: ['realm_access', 'resource_access'],
   'web-origins': ['allowed-origins'],
+  'microprofile-jwt': ['upn', 'groups'],
   acr: ['acr'],
   basic: ['sub', 'auth_time'],
+  organization: ['organization'],
 }
 
 /**

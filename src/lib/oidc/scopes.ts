@@ -1,3 +1,4 @@
+import { KEYCLOAK_SCOPE_CLAIMS, SCOPE_CLAIMS } from '@/lib/jwt/claims-dictionary'
 /**
  * Splits a `scope` string into scope tokens: whitespace-separated (RFC 6749 says single spaces;
  * tabs and runs of spaces are tolerated), deduplicated, order kept. It does not split on commas
@@ -130,31 +131,8 @@ export const SCOPE_NOTES: Readonly<Record<string, string>> = {
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims
  */
 export const CLAIMS_BY_SCOPE: Readonly<Record<string, readonly string[]>> = {
-  profile: [
-    'name',
-    'family_name',
-    'given_name',
-    'middle_name',
-    'nickname',
-    'preferred_username',
-    'profile',
-    'picture',
-    'website',
-    'gender',
-    'birthdate',
-    'zoneinfo',
-    'locale',
-    'updated_at',
-  ],
-  email: ['email', 'email_verified'],
-  address: ['address'],
-  phone: ['phone_number', 'phone_number_verified'],
-  roles: ['realm_access', 'resource_access'],
-  'web-origins': ['allowed-origins'],
-  'microprofile-jwt': ['upn', 'groups'],
-  acr: ['acr'],
-  basic: ['sub', 'auth_time'],
-  organization: ['organization'],
+  ...SCOPE_CLAIMS,
+  ...KEYCLOAK_SCOPE_CLAIMS,
 }
 
 /**
