@@ -2,17 +2,21 @@ import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
+import { useRunRecorder } from '@/features/flow/hooks/use-run-recorder'
+import { RunSaved } from '@/features/flow/components/run-saved'
 import { Layout } from '@/app/layout'
 
 const init = () => initFlow('callback', window.location)
 
 export function CallbackRoute() {
   const lab = useLab(init)
+  const run = useRunRecorder(lab)
   return (
     <Layout>
       <FlowPage
         lab={lab}
         route="callback"
+        banner={<RunSaved run={run} />}
         aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
       />
     </Layout>

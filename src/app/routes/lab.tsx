@@ -4,6 +4,7 @@ import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { MatrixPanel } from '@/features/matrix/components/matrix-panel'
+import { HistoryPanel } from '@/features/tokens/history/history-panel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -34,9 +35,17 @@ export function LabRoute() {
           redirectUri={lab.redirectUri}
         />
       )}
-      {(view.name === 'inspect' || view.name === 'history') && (
-        <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>
+      {view.name === 'history' && (
+        <div className="mx-auto max-w-6xl px-4 py-6">
+          <HistoryPanel
+            compare={view.compare}
+            onCompareChange={(ids) => {
+              window.location.hash = ids ? `compare=${ids.join(',')}` : 'history'
+            }}
+          />
+        </div>
       )}
+      {view.name === 'inspect' && <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>}
     </Layout>
   )
 }

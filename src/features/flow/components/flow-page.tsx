@@ -9,15 +9,17 @@ export interface FlowPageProps {
   lab: Lab
   route: 'lab' | 'callback'
   aside?: ReactNode
+  banner?: ReactNode
 }
 
-export function FlowPage({ lab, route, aside }: FlowPageProps) {
+export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
   const phase = route === 'lab' ? 'setup' : lab.flow.mode === 'library' ? 'library' : 'run'
   const steps = FLOW_STEPS.filter((s) => s.phase === phase)
   const offset = route === 'lab' ? 0 : FLOW_STEPS.filter((s) => s.phase === 'setup').length
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />
+      {banner}
       {route === 'callback' && (
         <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />
       )}

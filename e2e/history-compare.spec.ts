@@ -1,0 +1,131 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { IdpLoginPage } from './pages/idp-login-page'
+import type { LabPage } from './pages/lab-page'
+
+/** The run history at `/#history`. */
+class HistoryPage {
+  readonly runs: Locator
+  readonly comparison: Locator
+  readonly summary: Locator
+
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
+    this.runs = page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem')
+    this.comparison = page.getByRole('region', { name: 'Comparison', exact: true })
+    this.summary = this.comparison.locator('[data-diff-summary]')
+  }
+
+  async open() {
+    await this.page.goto('/#history')
+    await expect(this.page.getByRole('list', { name: 'Saved runs' })).toBeVisible()
+  }
+
+  claimTable(view: 'ID token' | 'Access token' | 'Userinfo response'): Locator {
+    return this.comparison.getByRole('table', { name: view, exact: true })
+  }
+}
+
+/**
+ * Userinfo statuses of the runs saved in this browser, read straight from IndexedDB, so the test
+ * never leaves the page while the run is still being written. Never creates the database.
+ */
+function savedUserinfoStatuses(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const open = indexedDB.open('oidc-lab-runs')
+        open.onupgradeneeded = () => open.transaction?.abort()
+        open.onerror = () => resolve([])
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('runs')) {
+            db.close()
+            resolve([])
+            return
+          }
+          const all = db.transaction('runs').objectStore('runs').getAll()
+          all.onsuccess = () => {
+            db.close()
+            const runs = all.result as { userinfo?: { status?: number } }[]
+            resolve(runs.map((run) => run.userinfo?.status ?? 0).sort())
+          }
+        }
+      }),
+  )
+}
+
+/** One guided run as alice on oidc-lab: authorize, exchange the code, call userinfo. */
+async function runFlow(lab: LabPage, scope: string, signIn?: IdpLoginPage) {
+  await lab.open({ preset: 'demo', scope })
+  await lab.startAuthorization.click()
+  if (signIn) await signIn.signInAs('alice')
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await expect(lab.idToken.locator('[data-claim="sub"]')).toBeVisible()
+  await lab.callUserinfo.click()
+  await expect(lab.page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
+}
+
+test('two runs, one scope apart: the history compares them and survives a reload', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  const history = new HistoryPage(page)
+
+  await runFlow(lab, 'openid profile', idpLogin)
+  await expect.poll(() => savedUserinfoStatuses(page)).toEqual([200])
+  // the realm session is still alive: no login form the second time
+  await runFlow(lab, 'openid profile email')
+  await expect.poll(() => savedUserinfoStatuses(page)).toEqual([200, 200])
+
+  await history.open()
+  await expect(history.runs).toHaveCount(2)
+  const [newest, oldest] = [history.runs.first(), history.runs.last()]
+  await expect(newest).toContainText('openid profile email')
+  await expect(newest).toContainText('userinfo 200')
+  await expect(oldest.getByRole('button', { name: 'Compare with previous' })).toHaveCount(0)
+
+  await newest.getByRole('button', { name: 'Compare with previous' }).click()
+  await expect(history.summary).toContainText('email')
+  await expect(history.summary).toContainText('email_verified')
+  await expect(
+    history.claimTable('ID token').locator('[data-claim="email"][data-diff="added"]'),
+  ).toBeVisible()
+  await expect(
+    history.claimTable('Userinfo response').locator('[data-claim="email"][data-diff="added"]'),
+  ).toBeVisible()
+
+  await page.reload()
+  await expect(history.runs).toHaveCount(2)
+
+  const newer = await newest.getAttribute('data-run-id')
+  const older = await oldest.getAttribute('data-run-id')
+  await page.goto(`/#compare=${older},${newer}`)
+  await expect(history.summary).toContainText('email_verified')
+  await expect(
+    history.claimTable('ID token').locator('[data-claim="email"][data-diff="added"]'),
+  ).toBeVisible()
+})
+
+test('two views of one run: ID token against the userinfo response', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  const history = new HistoryPage(page)
+  await runFlow(lab, 'openid profile email', idpLogin)
+  await expect.poll(() => savedUserinfoStatuses(page)).toEqual([200])
+
+  await history.open()
+  await history.runs.first().getByRole('button', { name: 'Compare views' }).click()
+  const views = page.getByRole('region', { name: 'View comparison' })
+  await expect(views.getByLabel('Left view')).toHaveValue('id_token')
+  await expect(views.getByLabel('Right view')).toHaveValue('userinfo')
+  // the ID token proves who issued it and for whom; userinfo only describes the user
+  await expect(views.locator('[data-claim="iss"][data-diff="removed"]')).toBeVisible()
+  await expect(views.locator('[data-diff-summary]')).toContainText('- iss')
+})

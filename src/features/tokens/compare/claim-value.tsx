@@ -1,0 +1,29 @@
+import { describeClaim } from '@/lib/jwt/claims-dictionary'
+import { formatClaimTime } from '@/lib/jwt/claim-time'
+
+export interface ClaimValueProps {
+  name: string
+  value: unknown
+  present: boolean
+}
+
+export function ClaimValue({ name, value, present }: ClaimValueProps) {
+  if (!present) {
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">absent</span>
+      </span>
+    )
+  }
+  // only the absolute time is shown, so `now` does not matter
+  const time = describeClaim(name).kind === 'time' ? formatClaimTime(value, 0, name) : undefined
+  return (
+    <>
+      <span className="font-mono break-all">
+        {typeof value === 'string' ? value : JSON.stringify(value)}
+      </span>
+      {time?.ok && <span className="block text-slate-500">{time.value.iso}</span>}
+    </>
+  )
+}

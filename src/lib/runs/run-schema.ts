@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import type { LabRun } from './types'
+
+const stringArray = z.array(z.string())
+const stringRecord = z.record(z.string(), z.string())
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+
+const checkSchema = z.looseObject({
+  id: z.string(),
+  status: z.enum(['pass', 'fail', 'warn', 'skip']),
+  code: z.string(),
+  message: z.string(),
+})
+
+const exchangeSchema = z.looseObject({
+  id: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  request: z.looseObject({ method: z.string(), url: z.string(), headers: stringRecord }),
+  response: z
+    .looseObject({ status: z.number(), headers: stringRecord, body: z.string() })
+    .optional(),
+})
+
+/** The shape of a stored `LabRun` (version 1); unknown extra fields are tolerated. */
+const labRunSchema = z.looseObject({
+  v: z.literal(1),
+  id: z.string().min(1),
+  label: z.string(),
+  createdAt: isoDate,
+  issuer: z.string(),
+  clientId: z.string(),
+  clientType: z.enum(['public', 'confidential']),
+  requestedScope: stringArray,
+  grantedScope: stringArray.optional(),
+  user: z.string().optional(),
+  tokens: z.looseObject({
+    idToken: z.string().optional(),
+    accessToken: z.string().optional(),
+    refreshToken: z.string().optional(),
+  }),
+  tokenStatus: z.number().int().optional(),
+  userinfo: z
+    .looseObject({
+      status: z.number().int().optional(),
+      claims: z.record(z.string(), z.unknown()).optional(),
+    })
+    .optional(),
+  checks: z.looseObject({
+    idToken: z.array(checkSchema),
+    accessToken: z.array(checkSchema),
+    userinfo: z.array(checkSchema),
+  }),
+  exchanges: z.array(exchangeSchema),
+})
+
+export type ParsedRun = { ok: true; run: LabRun } | { ok: false; reason: string }
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return `a ${typeof value}`
+}
+
+/**
+ * Checks that a value read from storage is a version-1 `LabRun` and says, in one line, why not
+ * (e.g. `tokens.idToken: Invalid input: expected string, received number`). Returns the value
+ * itself on success. This checks the shape only, not that the tokens are valid JWTs.
+ */
+export function parseLabRun(value: unknown): ParsedRun {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: `not an object (it is ${describeValue(value)})` }
+  }
+  const v = (value as { v?: unknown }).v
+  if (v !== 1) {
+    return {
+      ok: false,
+      reason:
+        v === undefined
+          ? 'no schema version (v)'
+          : `schema version ${JSON.stringify(v)}; this lab reads version 1`,
+    }
+  }
+  const result = labRunSchema.safeParse(value)
+  if (result.success) return { ok: true, run: value as LabRun }
+  const issues = result.error.issues
+  const first = issues
+    .slice(0, 2)
+    .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+  const more = issues.length > 2 ? ` (+${issues.length - 2} more)` : ''
+  return { ok: false, reason: first.join('; ') + more }
+}
