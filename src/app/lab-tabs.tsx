@@ -7,10 +7,19 @@ export type LabView =
   | { name: 'history'; compare?: [string, string] }
   | { name: 'matrix' }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    // a raw `%` in a pasted token: keep the text as it is, the inspector explains what is wrong
+    return text
+  }
+}
+
 export function parseLabView(hash: string): LabView {
   const fragment = hash.replace(/^#/, '')
   if (fragment.startsWith('token='))
-    return { name: 'inspect', token: decodeURIComponent(fragment.slice(6)) }
+    return { name: 'inspect', token: safeDecode(fragment.slice(6)) }
   if (fragment === 'inspect') return { name: 'inspect' }
   if (fragment === 'matrix') return { name: 'matrix' }
   if (fragment === 'history') return { name: 'history' }

@@ -5,16 +5,27 @@ import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { MatrixPanel } from '@/features/matrix/components/matrix-panel'
 import { HistoryPanel } from '@/features/tokens/history/history-panel'
+import { InspectPanel } from '@/features/tokens/inspect/inspect-panel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
 
+/** Reads the view from the fragment; a `#token=` is taken out of the address bar and history at once. */
+function readView(): LabView {
+  const view = parseLabView(window.location.hash)
+  if (view.name === 'inspect' && view.token !== undefined) {
+    const { pathname, search } = window.location
+    history.replaceState(history.state, '', `${pathname}${search}#inspect`)
+  }
+  return view
+}
+
 export function LabRoute() {
   const lab = useLab(init)
-  const [view, setView] = useState<LabView>(() => parseLabView(window.location.hash))
+  const [view, setView] = useState<LabView>(readView)
   useEffect(() => {
-    const onHash = () => setView(parseLabView(window.location.hash))
+    const onHash = () => setView(readView())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -45,7 +56,7 @@ export function LabRoute() {
           />
         </div>
       )}
-      {view.name === 'inspect' && <div className="mx-auto max-w-6xl px-4 py-6">{view.name}</div>}
+      {view.name === 'inspect' && <InspectPanel initialToken={view.token} />}
     </Layout>
   )
 }

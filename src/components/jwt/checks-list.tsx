@@ -4,6 +4,8 @@ export interface CheckItem {
   id: string
   status: 'pass' | 'fail' | 'warn' | 'skip'
   message: string
+  /** Where the rule comes from; shown as a small link. */
+  specLink?: string
 }
 
 export interface ChecksListProps {
@@ -30,11 +32,26 @@ export function ChecksList({ checks, informative }: ChecksListProps) {
             data-status={check.status}
             className="flex items-start gap-2 text-xs"
           >
-            <Badge tone={check.status} className="w-16 justify-center">
+            <Badge tone={check.status} className="w-16 shrink-0 justify-center">
               {LABEL[check.status]}
             </Badge>
-            <code className="w-16 shrink-0 font-mono font-semibold">{check.id}</code>
-            <span className="text-slate-700">{check.message}</span>
+            <code className="min-w-20 shrink-0 font-mono font-semibold whitespace-nowrap">
+              {check.id}
+            </code>
+            <span className="text-slate-700">
+              {check.message}
+              {check.specLink && (
+                <a
+                  href={check.specLink}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  title="The rule in the spec"
+                  className="ml-1 text-indigo-600 hover:underline"
+                >
+                  spec ↗
+                </a>
+              )}
+            </span>
           </li>
         ))}
       </ul>

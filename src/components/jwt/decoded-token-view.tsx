@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react'
-import { ClaimRow } from '@/components/jwt/claim-row'
 import { ChecksList, type CheckItem } from '@/components/jwt/checks-list'
+import { ClaimsTable } from '@/components/jwt/claims-table'
+import type { PartTabId } from '@/components/jwt/part-tabs'
+import { ProblemsList } from '@/components/jwt/problems-list'
+import { RawToken } from '@/components/jwt/raw-token'
+import { describeTokenDisplay } from '@/components/jwt/token-display'
+import { TokenPartsView } from '@/components/jwt/token-parts-view'
+import { TokenViewHeader } from '@/components/jwt/token-view-header'
 import { DECODE_ONLY_NOTICE, type DecodedToken } from '@/lib/jwt/decode-jwt'
 
 export interface DecodedTokenViewProps {
@@ -11,65 +17,53 @@ export interface DecodedTokenViewProps {
   claims?: Record<string, unknown>
   checks?: CheckItem[]
   informativeChecks?: boolean
+  /** Current time in seconds since the epoch, for "expires in 4 min". */
   now: number
+  /** Which part tab opens first; defaults to the payload. */
+  defaultTab?: PartTabId
   children?: ReactNode
 }
 
-const PART_COLOURS: Record<string, string> = {
-  header: 'text-rose-400',
-  payload: 'text-violet-300',
-  signature: 'text-sky-300',
-}
-
+/** The token inspector: raw token coloured by part, problems, Header · Payload · Signature, checks. */
 export function DecodedTokenView(props: DecodedTokenViewProps) {
   const { title, token, claims, checks = [], informativeChecks, now, children } = props
   const payload = claims ?? token?.payload
+  const display = token ? describeTokenDisplay(token) : undefined
+  const readable = token !== undefined && token.kind !== 'opaque'
   return (
     <section
       aria-label={title}
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      data-token-kind={token?.kind}
+      className="min-w-0 space-y-3 rounded-xl border border-slate-200 bg-white p-4"
     >
-      <header className="flex items-baseline justify-between gap-2">
-        <h4 className="font-semibold">{title}</h4>
-        {token && <span className="text-xs text-slate-500">{token.kind.toUpperCase()}</span>}
-      </header>
+      <TokenViewHeader
+        title={title}
+        label={display?.label}
+        checks={checks}
+        raw={token?.raw}
+        payload={payload}
+      />
       {children}
-      {token && (
-        <>
-          <p className="rounded-lg bg-slate-950 p-2.5 font-mono text-[11px] leading-relaxed break-all text-slate-300">
-            {token.parts.map((part, i) => (
-              <span key={i}>
-                {i > 0 && <span className="text-slate-500">.</span>}
-                <span className={PART_COLOURS[part.role] ?? 'text-slate-200'}>{part.text}</span>
-              </span>
-            ))}
-          </p>
-          <p className="text-xs text-slate-500">
-            {token.note} {token.kind !== 'opaque' && DECODE_ONLY_NOTICE}
-          </p>
-          {token.problems.length > 0 && (
-            <ul className="list-disc pl-5 text-xs text-rose-700">
-              {token.problems.map((p) => (
-                <li key={p.message}>{p.message}</li>
-              ))}
-            </ul>
-          )}
-          {token.header && (
-            <details className="text-xs">
-              <summary className="cursor-pointer text-slate-600">Header</summary>
-              <pre className="mt-1 font-mono">{JSON.stringify(token.header, null, 2)}</pre>
-            </details>
-          )}
-        </>
+      {token && display && token.raw !== '' && (
+        <RawToken raw={token.raw} parts={display.parts} problems={display.problems} />
       )}
-      {payload && (
-        <table className="w-full">
-          <tbody className="divide-y divide-slate-100">
-            {Object.entries(payload).map(([name, value]) => (
-              <ClaimRow key={name} name={name} value={value} now={now} />
-            ))}
-          </tbody>
-        </table>
+      {readable && !display?.brokenJwt && token.raw !== '' && (
+        <p className="text-xs text-slate-500">
+          {token.note} {DECODE_ONLY_NOTICE}
+        </p>
+      )}
+      {display && <ProblemsList problems={display.problems} />}
+      {token && display ? (
+        <TokenPartsView
+          token={token}
+          display={display}
+          payload={payload}
+          signatureCheck={checks.find((c) => c.id === 'signature')}
+          now={now}
+          defaultTab={props.defaultTab ?? 'payload'}
+        />
+      ) : (
+        payload && <ClaimsTable claims={payload} now={now} label="Claims" />
       )}
       <ChecksList checks={checks} informative={informativeChecks} />
     </section>
