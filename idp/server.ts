@@ -130,6 +130,8 @@ export async function startRealm(options: RealmOptions = {}): Promise<RunningRea
       req.url = target.slice(REALM_PATH.length)
       return providerCallback(req, res)
     }
+    // readable from any page (no credentials involved), so a browser tool can tell a wrong path from CORS
+    res.setHeader('access-control-allow-origin', '*')
     return sendJson(res, 404, {
       error: 'not_found',
       error_description: `Nothing here. The realm lives at ${issuer}`,

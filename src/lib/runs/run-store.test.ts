@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, test, vi } from 'vitest'
-import { testRun } from './run-fixtures'
+import { testRun } from '@/testing/fixtures/run-fixtures'
 import { createRunStore, defaultRunLabel, DEFAULT_RUN_DB, type RunStore } from './run-store'
 
 function minutes(n: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { testRun } from './run-fixtures'
+import { testRun } from '@/testing/fixtures/run-fixtures'
 import { compareRuns, compareViews, runViews } from './run-views'
 
 const withoutEmail = testRun({ id: 'a', scope: ['openid', 'profile'], seed: 1 })

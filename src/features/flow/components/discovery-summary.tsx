@@ -4,7 +4,7 @@ import type { DiscoveryState } from '@/features/flow/hooks/use-lab'
 
 export interface DiscoverySummaryProps {
   discovery: DiscoveryState
-  onUseLegacyPath: () => void
+  onUseIssuer: (issuer: string, legacyAuthPath?: boolean) => void
 }
 
 const ENDPOINTS = [
@@ -16,18 +16,32 @@ const ENDPOINTS = [
   'introspection_endpoint',
 ] as const
 
-export function DiscoverySummary({ discovery, onUseLegacyPath }: DiscoverySummaryProps) {
+export function DiscoverySummary({ discovery, onUseIssuer }: DiscoverySummaryProps) {
   if (discovery.status === 'idle') return null
   if (discovery.status === 'loading')
     return <p className="text-sm text-slate-500">Fetching the discovery document…</p>
-  if (discovery.status === 'error')
+  if (discovery.status === 'error') {
+    const { action } = discovery.diagnosis
+    const label =
+      action?.kind === 'use_legacy_path'
+        ? 'Use the legacy /auth path'
+        : action?.kind === 'remove_legacy_path'
+          ? 'Remove the /auth path'
+          : action?.kind === 'use_issuer'
+            ? `Use ${action.issuer}`
+            : undefined
     return (
       <DiagnosisAlert
         diagnosis={discovery.diagnosis}
-        actionLabel="Toggle the legacy /auth path"
-        onAction={(action) => action.kind === 'use_legacy_path' && onUseLegacyPath()}
+        actionLabel={label}
+        onAction={(a) => {
+          if (a.kind === 'use_legacy_path') onUseIssuer(a.issuer, true)
+          else if (a.kind === 'remove_legacy_path') onUseIssuer(a.issuer, false)
+          else if (a.kind === 'use_issuer') onUseIssuer(a.issuer)
+        }}
       />
     )
+  }
   const doc = discovery.document
   const list = (values: string[] | undefined) =>
     values && values.length > 0 ? (

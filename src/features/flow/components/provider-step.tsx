@@ -94,10 +94,10 @@ export function ProviderStep({ config, issuer, discovery, onChange }: ProviderSt
       </p>
       <DiscoverySummary
         discovery={discovery}
-        onUseLegacyPath={() =>
-          onChange({
-            keycloak: { ...config.keycloak, legacyAuthPath: !config.keycloak.legacyAuthPath },
-          })
+        onUseIssuer={(suggested, legacyAuthPath) =>
+          config.preset === 'keycloak' && legacyAuthPath !== undefined
+            ? onChange({ keycloak: { ...config.keycloak, legacyAuthPath } })
+            : onChange({ preset: 'custom', issuer: suggested })
         }
       />
     </div>

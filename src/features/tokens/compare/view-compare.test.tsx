@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { testRun } from '@/lib/runs/run-fixtures'
+import { testRun } from '@/testing/fixtures/run-fixtures'
 import { ViewCompare } from '@/features/tokens/compare/view-compare'
 
 afterEach(cleanup)

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { testRun } from '@/lib/runs/run-fixtures'
+import { testRun } from '@/testing/fixtures/run-fixtures'
 import { createRunStore, DEFAULT_RUN_DB } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
 import { HistoryPanel } from '@/features/tokens/history/history-panel'
