@@ -73,9 +73,12 @@ describe('discovery', () => {
     expect(home.status).toBe(200)
     expect(await home.text()).toContain(`${realm.issuer}/.well-known/openid-configuration`)
 
-    const missing = await fetch(`${realm.origin}/auth/realms/demo/.well-known/openid-configuration`, {
-      headers: { origin: 'http://localhost:4173' },
-    })
+    const missing = await fetch(
+      `${realm.origin}/auth/realms/demo/.well-known/openid-configuration`,
+      {
+        headers: { origin: 'http://localhost:4173' },
+      },
+    )
     expect(missing.status).toBe(404)
     // a browser page can read the 404, so the lab can say "wrong path" instead of "CORS or network"
     expect(missing.headers.get('access-control-allow-origin')).toBe('*')
