@@ -5,6 +5,8 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
 import type { HttpExchange } from '@/lib/http/types'
+import { downloadText } from '@/lib/download'
+import { toHar } from '@/lib/http/har'
 import { toCurl } from '@/lib/oidc/curl'
 
 export interface ExchangeListProps {
@@ -18,9 +20,15 @@ function statusTone(x: HttpExchange) {
   return x.response.status < 500 ? ('fail' as const) : ('warn' as const)
 }
 
+function downloadHar(exchanges: readonly HttpExchange[], hideTokens: boolean) {
+  const har = toHar(exchanges, { redact: { tokens: hideTokens } })
+  downloadText('oidc-lab.har', 'application/json', JSON.stringify(har, null, 2))
+}
+
 export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
   const [openId, setOpenId] = useState<string | null>(null)
   const [revealInCurl, setRevealInCurl] = useState(false)
+  const [hideTokens, setHideTokens] = useState(true)
   return (
     <section aria-label="Exchange log" className="rounded-xl border border-slate-200 bg-white">
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
@@ -33,6 +41,23 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
               onChange={(e) => setRevealInCurl(e.target.checked)}
             />
             Include secrets in cURL
+          </label>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={exchanges.length === 0}
+            title="Client secrets are always masked; tokens only when ticked"
+            onClick={() => downloadHar(exchanges, hideTokens)}
+          >
+            Download HAR
+          </Button>
+          <label className="flex items-center gap-1.5 text-xs text-slate-600">
+            <input
+              type="checkbox"
+              checked={hideTokens}
+              onChange={(e) => setHideTokens(e.target.checked)}
+            />
+            Mask tokens in HAR
           </label>
           <Button variant="ghost" size="sm" onClick={onClear} disabled={exchanges.length === 0}>
             Clear

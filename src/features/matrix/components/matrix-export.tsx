@@ -1,15 +1,7 @@
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/ui/copy-button'
+import { downloadText } from '@/lib/download'
 import { matrixToCsv, matrixToMarkdown, type ScopeMatrix } from '@/lib/matrix/build-matrix'
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  URL.revokeObjectURL(url)
-}
 
 export function MatrixExport({ matrix }: { matrix: ScopeMatrix }) {
   const markdown = matrixToMarkdown(matrix)
@@ -19,14 +11,14 @@ export function MatrixExport({ matrix }: { matrix: ScopeMatrix }) {
       <Button
         variant="secondary"
         size="sm"
-        onClick={() => download('scope-matrix.md', 'text/markdown', markdown)}
+        onClick={() => downloadText('scope-matrix.md', 'text/markdown', markdown)}
       >
         Download Markdown
       </Button>
       <Button
         variant="secondary"
         size="sm"
-        onClick={() => download('scope-matrix.csv', 'text/csv', matrixToCsv(matrix))}
+        onClick={() => downloadText('scope-matrix.csv', 'text/csv', matrixToCsv(matrix))}
       >
         Download CSV
       </Button>
