@@ -155,3 +155,27 @@ test('library mode: oidc-client-ts processes the same setup in one call, its HTT
   ).toBeVisible()
   await expect(page.locator('[data-exchange="library"]').first()).toBeVisible()
 })
+
+test('introspection: the opaque refresh token is active for the confidential client, not readable by a public one', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', client_id: 'oidc-lab-confidential', scope: 'openid' })
+  await page.getByRole('radio', { name: /Confidential/ }).check()
+  await page.getByLabel('Client secret', { exact: true }).fill('oidc-lab-secret')
+  await lab.startAuthorization.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await lab.refreshToken.getByRole('button', { name: 'Introspect' }).click()
+  await expect(lab.refreshToken).toContainText('"active": true')
+
+  await lab.open({ preset: 'demo', client_id: 'oidc-lab', scope: 'openid' })
+  await page.getByRole('radio', { name: /Public/ }).check()
+  await lab.startAuthorization.click()
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await lab.refreshToken.getByRole('button', { name: 'Introspect' }).click()
+  await expect(lab.refreshToken).toContainText('"active": false')
+})

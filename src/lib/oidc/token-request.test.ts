@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
   basicAuthorization,
+  buildIntrospectionRequest,
   buildRefreshRequest,
   buildTokenRequest,
   MASK,
@@ -157,6 +158,53 @@ describe('toFormBody', () => {
       ]),
     ).toBe(
       'grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%3A5173%2Fcallback&scope=openid+email&x=a%26b%3Dc*%7E',
+    )
+  })
+})
+
+describe('buildIntrospectionRequest', () => {
+  test.each([
+    [
+      { method: 'client_secret_basic' as const, clientSecret: 's3cret' },
+      [
+        ['token', 'tok'],
+        ['token_type_hint', 'refresh_token'],
+      ],
+      ['Authorization', 'token'],
+    ],
+    [
+      { method: 'client_secret_post' as const, clientSecret: 's3cret' },
+      [
+        ['token', 'tok'],
+        ['token_type_hint', 'refresh_token'],
+        ['client_id', 'app'],
+        ['client_secret', 's3cret'],
+      ],
+      ['client_secret', 'token'],
+    ],
+    [
+      { method: 'none' as const },
+      [
+        ['token', 'tok'],
+        ['token_type_hint', 'refresh_token'],
+        ['client_id', 'app'],
+      ],
+      ['token'],
+    ],
+  ])('%j: form and secret fields', (auth, form, secretFields) => {
+    const spec = buildIntrospectionRequest({
+      introspectionEndpoint: 'https://idp/introspect',
+      token: 'tok',
+      tokenTypeHint: 'refresh_token',
+      clientId: 'app',
+      auth,
+    })
+    expect(spec.method).toBe('POST')
+    expect(spec.url).toBe('https://idp/introspect')
+    expect(spec.form).toEqual(form)
+    expect(spec.secretFields).toEqual(secretFields)
+    expect(spec.headers.Authorization ?? null).toBe(
+      auth.method === 'client_secret_basic' ? `Basic ${btoa('app:s3cret')}` : null,
     )
   })
 })

@@ -174,3 +174,33 @@ export function maskHeaderValue(name: string, value: string): string {
   }
   return MASK
 }
+
+/** Input for a token introspection request. */
+export interface IntrospectionRequestInput {
+  introspectionEndpoint: string
+  token: string
+  tokenTypeHint?: 'access_token' | 'refresh_token'
+  clientId: string
+  auth: ClientAuth
+}
+
+/**
+ * Builds the RFC 7662 introspection POST (`token`, optional `token_type_hint`, client
+ * authentication as for the token endpoint). The token is listed in `secretFields`. It does not
+ * know whether the provider lets this client introspect: most require a confidential client, and
+ * answer a public one with an error or `{"active": false}`.
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.1
+ */
+export function buildIntrospectionRequest(input: IntrospectionRequestInput): HttpRequestSpec {
+  const form: [string, string][] = [['token', input.token]]
+  if (input.tokenTypeHint) form.push(['token_type_hint', input.tokenTypeHint])
+  const headers = baseHeaders()
+  const secretFields = applyClientAuth(form, headers, input.clientId, input.auth)
+  return {
+    method: 'POST',
+    url: input.introspectionEndpoint,
+    headers,
+    form,
+    secretFields: [...secretFields, 'token'],
+  }
+}

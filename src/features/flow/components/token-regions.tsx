@@ -1,10 +1,17 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
 import type { CheckItem } from '@/components/jwt/checks-list'
+import type { HttpRequestSpec } from '@/lib/http/types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
+import { IntrospectPanel } from '@/features/flow/components/introspect-panel'
 import type { TokenResult } from '@/features/flow/steps/results'
 
 export interface TokenRegionsProps {
   result: TokenResult
+  introspection: (
+    token: string,
+    hint: 'access_token' | 'refresh_token',
+  ) => HttpRequestSpec | undefined
+  publicClient: boolean
   idTokenChecks: CheckItem[]
   accessTokenChecks: CheckItem[]
   now: number
@@ -13,6 +20,8 @@ export interface TokenRegionsProps {
 
 export function TokenRegions({
   result,
+  introspection,
+  publicClient,
   idTokenChecks,
   accessTokenChecks,
   now,
@@ -50,7 +59,14 @@ export function TokenRegions({
           checks={accessTokenChecks}
           informativeChecks
           now={now}
-        />
+        >
+          {result.accessToken.kind === 'opaque' && (
+            <IntrospectPanel
+              request={introspection(result.accessToken.raw, 'access_token')}
+              publicClient={publicClient}
+            />
+          )}
+        </DecodedTokenView>
       )}
       {result.refreshToken && (
         <DecodedTokenView title="Refresh token" token={result.refreshToken} now={now}>
@@ -59,6 +75,10 @@ export function TokenRegions({
             {result.response?.refresh_expires_in === 0 &&
               ' refresh_expires_in 0: an offline token.'}
           </p>
+          <IntrospectPanel
+            request={introspection(result.refreshToken.raw, 'refresh_token')}
+            publicClient={publicClient}
+          />
         </DecodedTokenView>
       )}
     </div>

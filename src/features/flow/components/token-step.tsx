@@ -5,7 +5,7 @@ import type { CheckItem } from '@/components/jwt/checks-list'
 import type { HttpRequestSpec } from '@/lib/http/types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { ScopeComparisonView } from '@/features/flow/components/scope-comparison-view'
-import { TokenRegions } from '@/features/flow/components/token-regions'
+import { TokenRegions, type TokenRegionsProps } from '@/features/flow/components/token-regions'
 import type { TokenResult } from '@/features/flow/steps/results'
 
 export interface TokenStepProps {
@@ -15,6 +15,8 @@ export interface TokenStepProps {
   pending: boolean
   idTokenChecks: CheckItem[]
   accessTokenChecks: CheckItem[]
+  introspection: TokenRegionsProps['introspection']
+  publicClient: boolean
   now: number
   onExchange: () => void
   onRerun: (scope: string) => void
@@ -57,6 +59,8 @@ export function TokenStep(props: TokenStepProps) {
                 result={result}
                 idTokenChecks={props.idTokenChecks}
                 accessTokenChecks={props.accessTokenChecks}
+                introspection={props.introspection}
+                publicClient={props.publicClient}
                 now={now}
                 onRerun={onRerun}
               />

@@ -7,7 +7,7 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
 import { diagnoseCallback, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
-import { buildTokenRequest } from '@/lib/oidc/token-request'
+import { buildIntrospectionRequest, buildTokenRequest } from '@/lib/oidc/token-request'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import type { AuthorizationRequestState, FlowState } from '@/features/flow/flow-reducer'
@@ -147,6 +147,13 @@ export function useLab(init: () => FlowInit) {
     return { params, validation, diagnosis }
   }, [flow.callback, request, issuer, document, config.scopes, config.extras.prompt])
 
+  const clientAuth = useMemo(
+    () =>
+      config.clientType === 'public'
+        ? ({ method: 'none' } as const)
+        : { method: config.authMethod, clientSecret: config.clientSecret },
+    [config.clientType, config.authMethod, config.clientSecret],
+  )
   const tokenRequest = useMemo(() => {
     if (!document || !callback?.validation.proceed || !callback.params.code) return undefined
     return buildTokenRequest({
@@ -155,12 +162,24 @@ export function useLab(init: () => FlowInit) {
       redirectUri: redirectUri(),
       clientId: config.clientId,
       codeVerifier: request?.codeVerifier,
-      auth:
-        config.clientType === 'public'
-          ? { method: 'none' }
-          : { method: config.authMethod, clientSecret: config.clientSecret },
+      auth: clientAuth,
     })
-  }, [document, callback, config, request?.codeVerifier])
+  }, [document, callback, config.clientId, clientAuth, request?.codeVerifier])
+
+  const introspectionEndpoint = document?.introspection_endpoint
+  const introspectionRequest = useCallback(
+    (token: string, tokenTypeHint: 'access_token' | 'refresh_token') =>
+      introspectionEndpoint
+        ? buildIntrospectionRequest({
+            introspectionEndpoint,
+            token,
+            tokenTypeHint,
+            clientId: config.clientId,
+            auth: clientAuth,
+          })
+        : undefined,
+    [introspectionEndpoint, config.clientId, clientAuth],
+  )
 
   const tokenMutation = useMutation({
     mutationFn: () => sendRecorded(tokenRequest!, { stepId: 'token' }),
@@ -250,6 +269,7 @@ export function useLab(init: () => FlowInit) {
     userinfo,
     userinfoPending,
     checks,
+    introspectionRequest,
     now,
     exchanges,
     updateConfig: useCallback(

@@ -68,6 +68,8 @@ export const TokenBody = ({ lab }: BodyProps) => (
     pending={lab.tokenPending}
     idTokenChecks={lab.checks.idToken}
     accessTokenChecks={lab.checks.accessToken}
+    introspection={lab.introspectionRequest}
+    publicClient={lab.config.clientType === 'public'}
     now={lab.now}
     onExchange={lab.exchangeCode}
     onRerun={lab.rerunWithScope}
