@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
-import type { DiscoveryState } from '@/features/flow/hooks/use-lab'
+import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
 
 export interface DiscoverySummaryProps {
   discovery: DiscoveryState

@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge'
 import type { LabConfig, ProviderPreset } from '@/lib/lab-config/lab-config'
 import { Field } from '@/features/flow/components/field'
 import { DiscoverySummary } from '@/features/flow/components/discovery-summary'
-import type { DiscoveryState } from '@/features/flow/hooks/use-lab'
+import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
 
 export interface ProviderStepProps {
   config: LabConfig

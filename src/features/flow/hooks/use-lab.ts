@@ -2,15 +2,15 @@ import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { exchangeStore } from '@/lib/http/exchange-store'
-import type { HttpExchange } from '@/lib/http/types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
-import { diagnoseCallback, diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
+import { diagnoseCallback } from '@/lib/oidc/diagnose'
 import { buildIntrospectionRequest, buildTokenRequest } from '@/lib/oidc/token-request'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import type { AuthorizationRequestState, FlowState } from '@/features/flow/flow-reducer'
+import { useAutoRun } from '@/features/flow/hooks/use-auto-run'
 import { useDiscovery } from '@/features/flow/hooks/use-discovery'
 import { flowSession, prepareRequest, useFlow, type FlowInit } from '@/features/flow/hooks/use-flow'
 import { useLibraryOutcome } from '@/features/flow/hooks/use-library-mode'
@@ -19,15 +19,7 @@ import { createLibraryClient, startLibrarySignin } from '@/features/flow/library
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { deriveTokenResult, deriveUserinfoResult } from '@/features/flow/steps/results'
 
-export type DiscoveryState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ok'; document: DiscoveryDocument; exchange: HttpExchange }
-  | { status: 'error'; diagnosis: Diagnosis; exchange?: HttpExchange }
-
 const redirectUri = () => `${window.location.origin}/callback`
-// codes are single-use: the automatic run must never send the same one twice (StrictMode runs effects twice)
-const autoSent = new Set<string>()
 
 function authorizationFor(
   document: DiscoveryDocument,
@@ -63,31 +55,13 @@ export function useLab(init: () => FlowInit) {
   const { flow, dispatch, messages, exchanges, regenerate } = useFlow(init)
   const { config, request } = flow
   const issuer = resolveIssuer(config)
-  const discoveryQuery = useDiscovery(issuer)
+  const discovery = useDiscovery(issuer)
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000))
   useEffect(() => {
     const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 15_000)
     return () => clearInterval(timer)
   }, [])
 
-  const discovery: DiscoveryState = useMemo(() => {
-    if (!issuer) return { status: 'idle' }
-    const data = discoveryQuery.data
-    if (!data) return { status: 'loading' }
-    if (data.result?.ok)
-      return { status: 'ok', document: data.result.value, exchange: data.exchange }
-    return {
-      status: 'error',
-      exchange: data.exchange,
-      diagnosis: diagnoseDiscoveryError(
-        data.result?.ok === false ? data.result.error : undefined,
-        data.exchange,
-        {
-          origin: window.location.origin,
-        },
-      ),
-    }
-  }, [issuer, discoveryQuery.data])
   const document = discovery.status === 'ok' ? discovery.document : undefined
 
   const authorization = useMemo(
@@ -215,43 +189,17 @@ export function useLab(init: () => FlowInit) {
 
   const { mutate: exchangeCode, isPending: tokenPending } = tokenMutation
   const { mutate: callUserinfo, isPending: userinfoPending } = userinfoMutation
-  useEffect(() => {
-    if (
-      !flow.autoRun ||
-      flow.mode !== 'guided' ||
-      !flow.callback ||
-      tokenPending ||
-      userinfoPending
-    )
-      return
-    const key = flow.callback.url
-    if (flow.tokenExchanges.length === 0) {
-      if (callback && !callback.validation.proceed) dispatch({ type: 'autorun/stop' })
-      if (!tokenRequest || autoSent.has(key)) return
-      autoSent.add(key)
-      exchangeCode()
-      return
-    }
-    if (
-      flow.userinfoExchanges.length === 0 &&
-      userinfoRequest &&
-      !autoSent.has(`${key}#userinfo`)
-    ) {
-      autoSent.add(`${key}#userinfo`)
-      callUserinfo()
-    }
-    dispatch({ type: 'autorun/stop' })
-  }, [
+  const stopAutoRun = useCallback(() => dispatch({ type: 'autorun/stop' }), [dispatch])
+  useAutoRun({
     flow,
-    callback,
-    tokenRequest,
-    userinfoRequest,
-    tokenPending,
-    userinfoPending,
+    proceed: callback?.validation.proceed,
+    canExchange: tokenRequest !== undefined,
+    canCallUserinfo: userinfoRequest !== undefined,
+    pending: tokenPending || userinfoPending,
     exchangeCode,
     callUserinfo,
-    dispatch,
-  ])
+    stop: stopAutoRun,
+  })
 
   return {
     flow,
