@@ -35,3 +35,16 @@ test('a non-standard 403 error code on a code replay is kept and explained', asy
   await lab.exchangeCode.click()
   await expect(lab.page.locator('[role="alert"][data-diagnosis]')).toContainText('access_forbidden')
 })
+
+test('a token endpoint without CORS: the browser hides the answer, and the lab explains Web Origins', async ({
+  lab,
+  page,
+}) => {
+  await lab.open({ issuer: provider.noCorsIssuer, client_id: 'any-spa', scope: 'openid' })
+  await lab.startAuthorization.click()
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  const diagnosis = lab.diagnosis('cors_or_network')
+  await expect(diagnosis).toContainText(/Web origins/i)
+  await expect(page.locator('[data-step="token"]')).toContainText('No HTTP response')
+})

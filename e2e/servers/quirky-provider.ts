@@ -4,6 +4,8 @@
  * some real providers do. Start: `startQuirkyProvider({ port })`.
  *  - userinfo refuses a token without `openid` with a bare 403: no `WWW-Authenticate` at all;
  *  - a second use of a code answers 403 `{"error":"access_forbidden"}` (not RFC 6749's invalid_grant).
+ * Under `/nocors` the same provider forgets CORS on its token endpoint, as a Keycloak client without
+ * Web Origins does: the browser sends the request but will not let the page read the answer.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
@@ -11,12 +13,13 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 
 export interface QuirkyProvider {
   issuer: string
+  /** The same provider without CORS on its token endpoint. */
+  noCorsIssuer: string
   close(): Promise<void>
 }
 
 export async function startQuirkyProvider({ port }: { port: number }): Promise<QuirkyProvider> {
   const origin = `http://localhost:${port}`
-  const issuer = `${origin}/quirky`
   const { privateKey, publicKey } = await generateKeyPair('RS256')
   const jwk = { ...(await exportJWK(publicKey)), kid: 'quirky-1', alg: 'RS256', use: 'sig' }
   const codes = new Map<
@@ -24,7 +27,7 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
     { scope: string; nonce?: string; clientId: string; used: boolean }
   >()
 
-  const sign = (claims: Record<string, unknown>, typ: string) =>
+  const sign = (issuer: string, claims: Record<string, unknown>, typ: string) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ })
       .setIssuer(issuer)
@@ -34,14 +37,19 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', origin)
-    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*')
+    const [, realm = '', ...rest] = url.pathname.split('/')
+    const issuer = `${origin}/${realm}`
+    const endpoint = `/${rest.join('/')}`
+    if (realm !== 'nocors' || endpoint !== '/token')
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*')
     res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type')
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()
     const json = (status: number, body: unknown) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
 
-    switch (url.pathname) {
-      case '/quirky/.well-known/openid-configuration':
+    if (realm !== 'quirky' && realm !== 'nocors') return json(404, { error: 'not_found' })
+    switch (endpoint) {
+      case '/.well-known/openid-configuration':
         return json(200, {
           issuer,
           authorization_endpoint: `${issuer}/authorize`,
@@ -53,9 +61,9 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
           code_challenge_methods_supported: ['S256'],
           id_token_signing_alg_values_supported: ['RS256'],
         })
-      case '/quirky/jwks':
+      case '/jwks':
         return json(200, { keys: [jwk] })
-      case '/quirky/authorize': {
+      case '/authorize': {
         const code = randomUUID()
         codes.set(code, {
           scope: url.searchParams.get('scope') ?? '',
@@ -68,7 +76,7 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
         back.searchParams.set('state', url.searchParams.get('state') ?? '')
         return void res.writeHead(302, { location: back.toString() }).end()
       }
-      case '/quirky/token': {
+      case '/token': {
         const form = new URLSearchParams(await readBody(req))
         const grant = codes.get(form.get('code') ?? '')
         if (!grant) return json(400, { error: 'invalid_grant' })
@@ -80,11 +88,13 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
         grant.used = true
         const scope = grant.scope
         const accessToken = await sign(
+          issuer,
           { sub: 'user-1', scope, client_id: grant.clientId, aud: 'api' },
           'at+jwt',
         )
         const idToken = scope.split(' ').includes('openid')
           ? await sign(
+              issuer,
               { sub: 'user-1', aud: grant.clientId, nonce: grant.nonce, name: 'Quirky User' },
               'JWT',
             )
@@ -97,7 +107,7 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
           scope,
         })
       }
-      case '/quirky/userinfo': {
+      case '/userinfo': {
         const token = req.headers.authorization?.replace(/^Bearer /, '') ?? ''
         const payload = JSON.parse(
           Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}',
@@ -117,7 +127,11 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
     handle(req, res).catch(() => res.writeHead(500).end())
   })
   await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve))
-  return { issuer, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    issuer: `${origin}/quirky`,
+    noCorsIssuer: `${origin}/nocors`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
