@@ -56,7 +56,7 @@ export function DiscoverySummary({ discovery, onUseIssuer }: DiscoverySummaryPro
   return (
     <div className="rounded-lg border border-emerald-200 bg-emerald-50/40 p-3 text-sm">
       <p className="mb-2 font-medium text-emerald-900">Discovery document loaded</p>
-      <dl className="grid gap-x-4 gap-y-1.5 sm:grid-cols-[12rem_1fr]">
+      <dl className="grid gap-x-4 gap-y-1.5 sm:grid-cols-[17rem_1fr]">
         {ENDPOINTS.map((name) => (
           <div key={name} className="contents">
             <dt className="font-mono text-xs text-slate-600">{name}</dt>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/hooks/use-lab'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
@@ -53,7 +54,7 @@ function LinkMessages({ messages }: { messages: DeepLinkMessage[] }) {
       <ul className="mt-1 list-disc pl-5">
         {messages.map((m) => (
           <li key={m.param + m.text} data-param={m.param}>
-            {m.text}
+            <RichText text={m.text} />
           </li>
         ))}
       </ul>
