@@ -179,3 +179,17 @@ test('introspection: the opaque refresh token is active for the confidential cli
   await lab.refreshToken.getByRole('button', { name: 'Introspect' }).click()
   await expect(lab.refreshToken).toContainText('"active": false')
 })
+
+test('refresh: the refresh token buys new tokens with the same scope', async ({
+  lab,
+  idpLogin,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'openid email' })
+  await lab.startAuthorization.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await lab.refreshToken.getByRole('button', { name: 'Refresh tokens' }).click()
+  await expect(lab.refreshToken.locator('[data-status-code="200"]')).toBeVisible()
+  await expect(lab.refreshToken).toContainText('"scope": "openid profile email"')
+})

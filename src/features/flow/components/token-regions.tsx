@@ -3,6 +3,8 @@ import type { CheckItem } from '@/components/jwt/checks-list'
 import type { HttpRequestSpec } from '@/lib/http/types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { IntrospectPanel } from '@/features/flow/components/introspect-panel'
+import { RefreshPanel } from '@/features/flow/components/refresh-panel'
+import type { ClientAuthMethod } from '@/lib/oidc/types'
 import type { TokenResult } from '@/features/flow/steps/results'
 
 export interface TokenRegionsProps {
@@ -11,6 +13,8 @@ export interface TokenRegionsProps {
     token: string,
     hint: 'access_token' | 'refresh_token',
   ) => HttpRequestSpec | undefined
+  refresh: ((refreshToken: string) => HttpRequestSpec | undefined) | undefined
+  clientAuthMethod: ClientAuthMethod
   publicClient: boolean
   idTokenChecks: CheckItem[]
   accessTokenChecks: CheckItem[]
@@ -21,12 +25,15 @@ export interface TokenRegionsProps {
 export function TokenRegions({
   result,
   introspection,
+  refresh,
+  clientAuthMethod,
   publicClient,
   idTokenChecks,
   accessTokenChecks,
   now,
   onRerun,
 }: TokenRegionsProps) {
+  const refreshRequest = result.refreshToken && refresh?.(result.refreshToken.raw)
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       {result.idToken ? (
@@ -79,6 +86,9 @@ export function TokenRegions({
             request={introspection(result.refreshToken.raw, 'refresh_token')}
             publicClient={publicClient}
           />
+          {refreshRequest && (
+            <RefreshPanel request={refreshRequest} clientAuthMethod={clientAuthMethod} />
+          )}
         </DecodedTokenView>
       )}
     </div>

@@ -16,6 +16,8 @@ export interface TokenStepProps {
   idTokenChecks: CheckItem[]
   accessTokenChecks: CheckItem[]
   introspection: TokenRegionsProps['introspection']
+  refresh: TokenRegionsProps['refresh']
+  clientAuthMethod: TokenRegionsProps['clientAuthMethod']
   publicClient: boolean
   now: number
   onExchange: () => void
@@ -60,6 +62,8 @@ export function TokenStep(props: TokenStepProps) {
                 idTokenChecks={props.idTokenChecks}
                 accessTokenChecks={props.accessTokenChecks}
                 introspection={props.introspection}
+                refresh={props.refresh}
+                clientAuthMethod={props.clientAuthMethod}
                 publicClient={props.publicClient}
                 now={now}
                 onRerun={onRerun}

@@ -6,7 +6,11 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
 import { diagnoseCallback } from '@/lib/oidc/diagnose'
-import { buildIntrospectionRequest, buildTokenRequest } from '@/lib/oidc/token-request'
+import {
+  buildIntrospectionRequest,
+  buildRefreshRequest,
+  buildTokenRequest,
+} from '@/lib/oidc/token-request'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import type { AuthorizationRequestState, FlowState } from '@/features/flow/flow-reducer'
@@ -155,6 +159,21 @@ export function useLab(init: () => FlowInit) {
     [introspectionEndpoint, config.clientId, clientAuth],
   )
 
+  const tokenEndpoint = document?.token_endpoint
+  const refreshRequest = useMemo(
+    () =>
+      tokenEndpoint
+        ? (refreshToken: string) =>
+            buildRefreshRequest({
+              tokenEndpoint,
+              refreshToken,
+              clientId: config.clientId,
+              auth: clientAuth,
+            })
+        : undefined,
+    [tokenEndpoint, config.clientId, clientAuth],
+  )
+
   const tokenMutation = useMutation({
     mutationFn: () => sendRecorded(tokenRequest!, { stepId: 'token' }),
     onSuccess: (exchange) => dispatch({ type: 'token/record', exchange }),
@@ -218,6 +237,8 @@ export function useLab(init: () => FlowInit) {
     userinfoPending,
     checks,
     introspectionRequest,
+    refreshRequest,
+    clientAuth,
     now,
     exchanges,
     updateConfig: useCallback(

@@ -69,6 +69,8 @@ export const TokenBody = ({ lab }: BodyProps) => (
     idTokenChecks={lab.checks.idToken}
     accessTokenChecks={lab.checks.accessToken}
     introspection={lab.introspectionRequest}
+    refresh={lab.refreshRequest}
+    clientAuthMethod={lab.clientAuth.method}
     publicClient={lab.config.clientType === 'public'}
     now={lab.now}
     onExchange={lab.exchangeCode}
