@@ -1,15 +1,23 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
-import { MatrixPanel } from '@/features/matrix/components/matrix-panel'
-import { HistoryPanel } from '@/features/tokens/history/history-panel'
-import { InspectPanel } from '@/features/tokens/inspect/inspect-panel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
+
+// the other views load on first use: the guided flow is what most visits need
+const MatrixPanel = lazy(() =>
+  import('@/features/matrix/components/matrix-panel').then((m) => ({ default: m.MatrixPanel })),
+)
+const HistoryPanel = lazy(() =>
+  import('@/features/tokens/history/history-panel').then((m) => ({ default: m.HistoryPanel })),
+)
+const InspectPanel = lazy(() =>
+  import('@/features/tokens/inspect/inspect-panel').then((m) => ({ default: m.InspectPanel })),
+)
 
 /** Reads the view from the fragment; a `#token=` is taken out of the address bar and history at once. */
 function readView(): LabView {
@@ -39,24 +47,28 @@ export function LabRoute() {
           aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
         />
       )}
-      {view.name === 'matrix' && (
-        <MatrixPanel
-          config={lab.config}
-          document={lab.discovery.status === 'ok' ? lab.discovery.document : undefined}
-          redirectUri={lab.redirectUri}
-        />
-      )}
-      {view.name === 'history' && (
-        <div className="mx-auto max-w-6xl px-4 py-6">
-          <HistoryPanel
-            compare={view.compare}
-            onCompareChange={(ids) => {
-              window.location.hash = ids ? `compare=${ids.join(',')}` : 'history'
-            }}
+      <Suspense
+        fallback={<p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-500">Loading…</p>}
+      >
+        {view.name === 'matrix' && (
+          <MatrixPanel
+            config={lab.config}
+            document={lab.discovery.status === 'ok' ? lab.discovery.document : undefined}
+            redirectUri={lab.redirectUri}
           />
-        </div>
-      )}
-      {view.name === 'inspect' && <InspectPanel initialToken={view.token} />}
+        )}
+        {view.name === 'history' && (
+          <div className="mx-auto max-w-6xl px-4 py-6">
+            <HistoryPanel
+              compare={view.compare}
+              onCompareChange={(ids) => {
+                window.location.hash = ids ? `compare=${ids.join(',')}` : 'history'
+              }}
+            />
+          </div>
+        )}
+        {view.name === 'inspect' && <InspectPanel initialToken={view.token} />}
+      </Suspense>
     </Layout>
   )
 }
