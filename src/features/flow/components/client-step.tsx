@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { CopyButton } from '@/components/ui/copy-button'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import { Field } from '@/features/flow/components/field'
+import { Field } from '@/components/ui/field'
 
 export interface ClientStepProps {
   config: LabConfig

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 import type { LabConfig, ProviderPreset } from '@/lib/lab-config/lab-config'
-import { Field } from '@/features/flow/components/field'
+import { Field } from '@/components/ui/field'
 import { DiscoverySummary } from '@/features/flow/components/discovery-summary'
 import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
 

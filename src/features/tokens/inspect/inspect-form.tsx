@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button'
 import type { TokenOffers } from './inspect-slots'
-import { InspectField } from './inspect-field'
+import { Field } from '@/components/ui/field'
 import { ProviderStatus } from './provider-status'
 import { UseFromToken } from './use-from-token'
 import type { ProviderKeys } from './use-provider-keys'
@@ -56,39 +56,60 @@ export function InspectForm({ values, onChange, keys, offers, notes }: InspectFo
         ))}
       </div>
       <div className="space-y-3">
-        <InspectField
+        <Field
+          compact
+          spellCheck={false}
+          autoComplete="off"
           id="inspect-issuer"
           label="Issuer"
           value={values.issuer}
           placeholder="https://keycloak.example.com/realms/myrealm"
-          onChange={(issuer) => onChange({ issuer })}
-        >
-          <ProviderStatus keys={keys} />
-          {!values.issuer && (
-            <UseFromToken claim="iss" value={offers.iss} onUse={(issuer) => onChange({ issuer })} />
-          )}
-        </InspectField>
-        <InspectField
+          onChange={(e) => onChange({ issuer: e.target.value })}
+          hint={
+            <>
+              {' '}
+              <ProviderStatus keys={keys} />
+              {!values.issuer && (
+                <UseFromToken
+                  claim="iss"
+                  value={offers.iss}
+                  onUse={(issuer) => onChange({ issuer })}
+                />
+              )}
+            </>
+          }
+        />
+        <Field
+          compact
+          spellCheck={false}
+          autoComplete="off"
           id="inspect-client-id"
           label="Client ID"
           value={values.clientId}
           placeholder="checks aud and azp"
-          onChange={(clientId) => onChange({ clientId })}
-        >
-          {!values.clientId && (
-            <UseFromToken
-              claim={offers.clientId?.claim ?? 'azp'}
-              value={offers.clientId?.value}
-              onUse={(clientId) => onChange({ clientId })}
-            />
-          )}
-        </InspectField>
-        <InspectField
+          onChange={(e) => onChange({ clientId: e.target.value })}
+          hint={
+            <>
+              {' '}
+              {!values.clientId && (
+                <UseFromToken
+                  claim={offers.clientId?.claim ?? 'azp'}
+                  value={offers.clientId?.value}
+                  onUse={(clientId) => onChange({ clientId })}
+                />
+              )}
+            </>
+          }
+        />
+        <Field
+          compact
+          spellCheck={false}
+          autoComplete="off"
           id="inspect-nonce"
           label="Nonce"
           value={values.nonce}
           placeholder="the nonce your app sent, checks nonce"
-          onChange={(nonce) => onChange({ nonce })}
+          onChange={(e) => onChange({ nonce: e.target.value })}
         />
       </div>
     </div>
