@@ -1,6 +1,6 @@
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
-import { buildLabAuthorizationUrl, usesPkce } from '@/lib/lab-config/authorization'
+import { buildLabAuthorizationUrl, clientAuthFor, usesPkce } from '@/lib/lab-config/authorization'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { ScopeSetResult } from '@/lib/matrix/build-matrix'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
@@ -80,10 +80,7 @@ async function runOneSet(input: MatrixRunInput, scopes: string[]): Promise<Scope
       redirectUri,
       clientId: config.clientId,
       codeVerifier: secrets.codeVerifier,
-      auth:
-        config.clientType === 'public'
-          ? { method: 'none' }
-          : { method: config.authMethod, clientSecret: config.clientSecret },
+      auth: clientAuthFor(config),
     }),
     { stepId: STEP },
   )

@@ -5,9 +5,19 @@ import {
   type AuthorizationUrl,
 } from '@/lib/oidc/authorization-url'
 import type { RequestSecrets } from '@/lib/oidc/request-secrets'
+import type { ClientAuth } from '@/lib/oidc/token-request'
 
 /** Whether this setup uses PKCE: always for public clients, by choice for confidential ones. */
 export const usesPkce = (config: LabConfig) => config.usePkce || config.clientType === 'public'
+
+/** How this setup authenticates at the token endpoint: a public client sends only its client_id. */
+export function clientAuthFor(
+  config: Pick<LabConfig, 'clientType' | 'authMethod' | 'clientSecret'>,
+): ClientAuth {
+  return config.clientType === 'public'
+    ? { method: 'none' }
+    : { method: config.authMethod, clientSecret: config.clientSecret }
+}
 
 /**
  * The authorization URL for a lab setup and one request's secrets; `overrides` replaces extras

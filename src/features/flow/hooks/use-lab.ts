@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { exchangeStore } from '@/lib/http/exchange-store'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
+import { buildLabAuthorizationUrl, clientAuthFor } from '@/lib/lab-config/authorization'
 import { parseCallbackParams, validateCallback } from '@/lib/oidc/callback-params'
 import { diagnoseCallback } from '@/lib/oidc/diagnose'
 import {
@@ -125,12 +125,10 @@ export function useLab(init: () => FlowInit) {
     return { params, validation, diagnosis }
   }, [flow.callback, request, issuer, document, config.scopes, config.extras.prompt])
 
+  const { clientType, authMethod, clientSecret } = config
   const clientAuth = useMemo(
-    () =>
-      config.clientType === 'public'
-        ? ({ method: 'none' } as const)
-        : { method: config.authMethod, clientSecret: config.clientSecret },
-    [config.clientType, config.authMethod, config.clientSecret],
+    () => clientAuthFor({ clientType, authMethod, clientSecret }),
+    [clientType, authMethod, clientSecret],
   )
   const tokenRequest = useMemo(() => {
     if (!document || !callback?.validation.proceed || !callback.params.code) return undefined

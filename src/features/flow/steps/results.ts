@@ -1,5 +1,6 @@
 import type { HttpExchange } from '@/lib/http/types'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
+import { clientAuthFor } from '@/lib/lab-config/authorization'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import {
   diagnoseTokenError,
@@ -58,7 +59,7 @@ export function deriveTokenResult(flow: FlowState, config: LabConfig): TokenResu
   })
   const receivedAt = flow.callback ? Date.parse(flow.callback.receivedAt) : NaN
   const context = {
-    clientAuthMethod: config.clientType === 'public' ? ('none' as const) : config.authMethod,
+    clientAuthMethod: clientAuthFor(config).method,
     isPublicClient: config.clientType === 'public',
     codeAlreadyExchanged: earlierSuccess || attempts > 1,
     codeAgeSeconds: Number.isNaN(receivedAt)
