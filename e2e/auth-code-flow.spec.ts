@@ -68,7 +68,10 @@ test('oidc-lab: email is an optional scope, present only when requested', async 
   await expect(lab.idToken.locator('[data-claim="preferred_username"]')).toBeVisible()
   await expect(lab.idToken.locator('[data-claim="email"]')).toHaveCount(0)
 
-  await lab.open({ preset: 'demo', client_id: 'oidc-lab', scope: 'openid profile email' })
+  // the second run ticks the checkbox itself (UI contract: named exactly after the scope)
+  await lab.open({ preset: 'demo', client_id: 'oidc-lab', scope: 'openid profile' })
+  await lab.scope('email').check()
+  await expect(lab.page.getByLabel('Authorization URL')).toContainText('scope=openid+profile+email')
   await lab.startAuthorization.click()
   await lab.waitForCallback()
   await lab.exchangeCode.click()

@@ -14,6 +14,7 @@ import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import { compareClaims } from '@/lib/jwt/compare-claims'
 import { createRunStore } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { startRealm } from '../idp/server'
 
 const median = (values: number[]) =>
@@ -100,18 +101,7 @@ async function benchMatrix(): Promise<number> {
     throw new Error('run `npx vite build` first (npm run bench does)')
   const realm = await startRealm({ port: 8080, quiet: true })
   const preview = spawn('node_modules/.bin/vite', ['preview', '--strictPort'], { stdio: 'ignore' })
-  const chromiumPath = ['/usr/bin/chromium'].find((p) => existsSync(p))
-  const browser = await chromium.launch({
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     await waitFor('http://localhost:4173/')
     const page = await browser.newPage()

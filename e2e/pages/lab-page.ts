@@ -35,14 +35,6 @@ export class LabPage {
     return this.page.getByRole('checkbox', { name, exact: true })
   }
 
-  /** Ticks exactly these scopes among the offered checkboxes. */
-  async selectScopes(scopes: string[]) {
-    for (const box of await this.page.locator('[data-step="scopes"] input[type=checkbox]').all()) {
-      const name = await box.evaluate((el) => el.parentElement?.textContent?.trim() ?? '')
-      await box.setChecked(scopes.includes(name))
-    }
-  }
-
   diagnosis(code: string): Locator {
     return this.page.locator(`[role="alert"][data-diagnosis="${code}"]`)
   }

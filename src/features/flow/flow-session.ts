@@ -21,7 +21,6 @@ interface PersistedSession {
 export interface FlowSession {
   load(): PersistedSession | undefined
   save(session: PersistedSession): void
-  clear(): void
   loadRemembered(): Partial<LabConfig> | undefined
   /** The page is leaving for the provider: later saves (re-renders still in flight) must not overwrite the flow. */
   freeze(): void
@@ -48,14 +47,6 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
         STORAGE_KEYS.remembered,
         flow.config.rememberSecret ? flow.config : { ...flow.config, clientSecret: '' },
       )
-    },
-    clear() {
-      try {
-        session.removeItem(STORAGE_KEYS.flow)
-        session.removeItem(STORAGE_KEYS.exchanges)
-      } catch {
-        // storage disabled: nothing was kept
-      }
     },
     loadRemembered() {
       return readJson<Partial<LabConfig>>(local, STORAGE_KEYS.remembered)
