@@ -196,3 +196,18 @@ test('refresh: the refresh token buys new tokens with the same scope', async ({
   await expect(lab.refreshToken.locator('[data-status-code="200"]')).toBeVisible()
   await expect(lab.refreshToken).toContainText('"scope": "openid profile email"')
 })
+
+test('the run outline on /callback names the failed step and leads to its diagnosis', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'profile' })
+  await lab.runWholeFlow.click()
+  await idpLogin.signInAs('alice')
+  const outline = page.getByRole('navigation', { name: 'Run outline' })
+  await expect(outline).toContainText('Userinfo')
+  await expect(outline).toContainText('failed')
+  await outline.getByRole('button', { name: 'See the diagnosis' }).click()
+  await expect(lab.diagnosis('insufficient_scope')).toBeInViewport()
+})

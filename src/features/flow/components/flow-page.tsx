@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/hooks/use-lab'
+import { RunOutline } from '@/features/flow/components/run-outline'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
@@ -24,6 +25,7 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
       {route === 'callback' && (
         <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />
       )}
+      {route === 'callback' && <RunOutline lab={lab} steps={steps} />}
       {steps.map((step, i) => (
         <StepCard
           key={step.id}

@@ -29,6 +29,7 @@ export function StepCard({ index, id, title, status, note, spec, children }: Ste
   const { label, tone } = STATUS[status]
   return (
     <Card
+      id={`step-${id}`}
       aria-labelledby={`step-${id}-title`}
       data-step={id}
       data-step-status={status}
