@@ -171,30 +171,32 @@ test('introspection: the opaque refresh token is active for the confidential cli
   await idpLogin.signInAs('alice')
   await lab.waitForCallback()
   await lab.exchangeCode.click()
-  await lab.refreshToken.getByRole('button', { name: 'Introspect' }).click()
-  await expect(lab.refreshToken).toContainText('"active": true')
+  await page.getByRole('button', { name: 'Introspect refresh token' }).click()
+  await expect(page.locator('[data-step="introspect"]')).toContainText('"active": true')
 
   await lab.open({ preset: 'demo', client_id: 'oidc-lab', scope: 'openid' })
   await page.getByRole('radio', { name: /Public/ }).check()
   await lab.startAuthorization.click()
   await lab.waitForCallback()
   await lab.exchangeCode.click()
-  await lab.refreshToken.getByRole('button', { name: 'Introspect' }).click()
-  await expect(lab.refreshToken).toContainText('"active": false')
+  await page.getByRole('button', { name: 'Introspect refresh token' }).click()
+  await expect(page.locator('[data-step="introspect"]')).toContainText('"active": false')
 })
 
 test('refresh: the refresh token buys new tokens with the same scope', async ({
   lab,
   idpLogin,
+  page,
 }) => {
   await lab.open({ preset: 'demo', scope: 'openid email' })
   await lab.startAuthorization.click()
   await idpLogin.signInAs('alice')
   await lab.waitForCallback()
   await lab.exchangeCode.click()
-  await lab.refreshToken.getByRole('button', { name: 'Refresh tokens' }).click()
-  await expect(lab.refreshToken.locator('[data-status-code="200"]')).toBeVisible()
-  await expect(lab.refreshToken).toContainText('"scope": "openid profile email"')
+  await page.getByRole('button', { name: 'Refresh tokens' }).click()
+  const refresh = page.locator('[data-step="refresh"]')
+  await expect(refresh.locator('[data-status-code="200"]')).toBeVisible()
+  await expect(refresh).toContainText('"scope": "openid profile email"')
 })
 
 test('the run outline on /callback names the failed step and leads to its diagnosis', async ({

@@ -4,13 +4,14 @@ import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { useRunRecorder } from '@/features/flow/hooks/use-run-recorder'
 import { RunSaved } from '@/features/flow/components/run-saved'
+import { FLOW_STEPS } from '@/features/flow/steps/registry'
 import { Layout } from '@/app/layout'
 
 const init = () => initFlow('callback', window.location)
 
 export function CallbackRoute() {
   const lab = useLab(init)
-  const run = useRunRecorder(lab)
+  const run = useRunRecorder(lab, FLOW_STEPS)
   return (
     <Layout>
       <FlowPage

@@ -53,8 +53,8 @@ export function LabRoute() {
         {view.name === 'matrix' && (
           <MatrixPanel
             config={lab.config}
-            document={lab.discovery.status === 'ok' ? lab.discovery.document : undefined}
-            redirectUri={lab.redirectUri}
+            document={lab.context.document}
+            redirectUri={lab.context.redirectUri}
           />
         )}
         {view.name === 'history' && (

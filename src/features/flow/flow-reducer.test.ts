@@ -1,17 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpExchange } from '@/lib/http/types'
 import { defaultConfig } from '@/lib/lab-config/lab-config'
 import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
 
 const config = defaultConfig('http://localhost:8080/realms/demo')
 const request = { state: 's1', nonce: 'n1', codeVerifier: 'v1', codeChallenge: 'c1' }
-const exchange = (id: string): HttpExchange => ({
-  id,
-  startedAt: '2026-11-23T10:00:00.000Z',
-  durationMs: 12,
-  request: { method: 'POST', url: 'http://localhost:8080/token', headers: {} },
-  response: { status: 200, statusText: 'OK', headers: {}, body: '{}' },
-})
+const sent = (exchangeId: string) => ({ type: 'step/sent' as const, stepId: 'token', exchangeId })
 
 function started(): FlowState {
   const prepared = flowReducer(initialFlowState(config), { type: 'request/prepare', request })
@@ -42,7 +35,7 @@ describe('flowReducer', () => {
       type: 'callback/receive',
       callback: { url: 'http://app/callback?code=1', receivedAt: 't1' },
     })
-    state = flowReducer(state, { type: 'token/record', exchange: exchange('a') })
+    state = flowReducer(state, sent('a'))
     const same = flowReducer(state, {
       type: 'callback/receive',
       callback: { url: 'http://app/callback?code=1', receivedAt: 't2' },
@@ -52,15 +45,15 @@ describe('flowReducer', () => {
       type: 'callback/receive',
       callback: { url: 'http://app/callback?code=2', receivedAt: 't3' },
     })
-    expect(next.tokenExchanges).toEqual([])
+    expect(next.sent).toEqual({})
     expect(next.callback?.url).toBe('http://app/callback?code=2')
   })
 
   test('every token exchange is kept in order, so a replay is visible next to the first answer', () => {
     let state = started()
-    state = flowReducer(state, { type: 'token/record', exchange: exchange('a') })
-    state = flowReducer(state, { type: 'token/record', exchange: exchange('b') })
-    expect(state.tokenExchanges.map((x) => x.id)).toEqual(['a', 'b'])
+    state = flowReducer(state, sent('a'))
+    state = flowReducer(state, sent('b'))
+    expect(state.sent.token).toEqual(['a', 'b'])
   })
 
   test.each([
@@ -74,11 +67,30 @@ describe('flowReducer', () => {
     expect(state.config).toMatchObject(patch)
   })
 
+  test('a step is running from its start until its exchange is recorded or abandoned', () => {
+    let state = flowReducer(started(), { type: 'step/running', stepId: 'token' })
+    expect(state.running).toEqual(['token'])
+    expect(flowReducer(state, { type: 'step/running', stepId: 'token' })).toBe(state)
+    state = flowReducer(state, sent('a'))
+    expect(state.running).toEqual([])
+    state = flowReducer(state, { type: 'step/running', stepId: 'userinfo' })
+    expect(flowReducer(state, { type: 'step/abandoned', stepId: 'userinfo' }).running).toEqual([])
+  })
+
+  test('starting a new authorization forgets what the previous run sent', () => {
+    const state = flowReducer(flowReducer(started(), sent('a')), {
+      type: 'request/start',
+      url: 'u2',
+      startedAt: 't2',
+      autoRun: false,
+      mode: 'library',
+    })
+    expect(state.sent).toEqual({})
+    expect(state.mode).toBe('library')
+  })
+
   test('restart keeps the config and forgets the run', () => {
-    const state = flowReducer(
-      flowReducer(started(), { type: 'token/record', exchange: exchange('a') }),
-      { type: 'flow/restart' },
-    )
+    const state = flowReducer(flowReducer(started(), sent('a')), { type: 'flow/restart' })
     expect(state).toEqual(initialFlowState(config))
   })
 })

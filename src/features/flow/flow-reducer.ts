@@ -1,5 +1,4 @@
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import type { HttpExchange } from '@/lib/http/types'
 
 /** The secrets of one authorization request: they must survive the redirect to the provider. */
 export interface AuthorizationRequestState {
@@ -18,13 +17,18 @@ export interface CallbackState {
   receivedAt: string
 }
 
-/** Where the flow stands. Each later step only exists once the earlier ones happened. */
+/**
+ * Where the flow stands. The exchanges themselves live in the exchange store; the flow keeps only
+ * the ids each step sent, oldest first, so there is one copy of every request and response.
+ */
 export interface FlowState {
   config: LabConfig
   request?: AuthorizationRequestState
   callback?: CallbackState
-  tokenExchanges: HttpExchange[]
-  userinfoExchanges: HttpExchange[]
+  /** Exchange ids by step id, in the order they were sent. */
+  sent: Record<string, string[]>
+  /** Steps whose request is on the wire. */
+  running: string[]
   /** Run the remaining steps without pausing, once the callback arrives. */
   autoRun: boolean
   /** `library`: the callback is handed to oidc-client-ts instead of the guided steps. */
@@ -42,14 +46,17 @@ export type FlowAction =
       mode?: FlowState['mode']
     }
   | { type: 'callback/receive'; callback: CallbackState }
-  | { type: 'token/record'; exchange: HttpExchange }
-  | { type: 'userinfo/record'; exchange: HttpExchange }
+  | { type: 'step/running'; stepId: string }
+  | { type: 'step/sent'; stepId: string; exchangeId: string }
+  | { type: 'step/abandoned'; stepId: string }
   | { type: 'autorun/stop' }
   | { type: 'flow/restart' }
 
 export function initialFlowState(config: LabConfig): FlowState {
-  return { config, tokenExchanges: [], userinfoExchanges: [], autoRun: false, mode: 'guided' }
+  return { config, sent: {}, running: [], autoRun: false, mode: 'guided' }
 }
+
+const without = (list: string[], id: string) => list.filter((x) => x !== id)
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
@@ -68,18 +75,29 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...state,
         request: { ...state.request, url: action.url, startedAt: action.startedAt },
         callback: undefined,
-        tokenExchanges: [],
-        userinfoExchanges: [],
+        sent: {},
+        running: [],
         autoRun: action.autoRun,
         mode: action.mode ?? 'guided',
       }
     case 'callback/receive':
       if (state.callback?.url === action.callback.url) return state
-      return { ...state, callback: action.callback, tokenExchanges: [], userinfoExchanges: [] }
-    case 'token/record':
-      return { ...state, tokenExchanges: [...state.tokenExchanges, action.exchange] }
-    case 'userinfo/record':
-      return { ...state, userinfoExchanges: [...state.userinfoExchanges, action.exchange] }
+      return { ...state, callback: action.callback, sent: {}, running: [] }
+    case 'step/running':
+      return state.running.includes(action.stepId)
+        ? state
+        : { ...state, running: [...state.running, action.stepId] }
+    case 'step/sent':
+      return {
+        ...state,
+        running: without(state.running, action.stepId),
+        sent: {
+          ...state.sent,
+          [action.stepId]: [...(state.sent[action.stepId] ?? []), action.exchangeId],
+        },
+      }
+    case 'step/abandoned':
+      return { ...state, running: without(state.running, action.stepId) }
     case 'autorun/stop':
       return { ...state, autoRun: false }
     case 'flow/restart':

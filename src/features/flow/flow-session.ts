@@ -1,4 +1,6 @@
+import { z } from 'zod/mini'
 import type { HttpExchange } from '@/lib/http/types'
+import { describeIssues, labConfigSchema, parseStoredConfig } from '@/lib/lab-config/config-schema'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { FlowState } from '@/features/flow/flow-reducer'
 
@@ -8,20 +10,65 @@ export const STORAGE_KEYS = {
   remembered: 'oidc-lab:remembered-config:v1',
 } as const
 
-interface PersistedSession {
+const savedFlowSchema = z.object({
+  config: labConfigSchema,
+  request: z.optional(
+    z.object({
+      state: z.string(),
+      nonce: z.string(),
+      codeVerifier: z.optional(z.string()),
+      codeChallenge: z.optional(z.string()),
+      url: z.optional(z.string()),
+      startedAt: z.optional(z.string()),
+    }),
+  ),
+  callback: z.optional(z.object({ url: z.string(), receivedAt: z.string() })),
+  sent: z.record(z.string(), z.array(z.string())),
+  autoRun: z.boolean(),
+  mode: z.enum(['guided', 'library']),
+})
+
+const headers = z.record(z.string(), z.string())
+const savedExchangeSchema = z.looseObject({
+  id: z.string(),
+  stepId: z.optional(z.string()),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  request: z.looseObject({
+    method: z.enum(['GET', 'POST']),
+    url: z.string(),
+    headers,
+    form: z.optional(z.array(z.tuple([z.string(), z.string()]))),
+    body: z.optional(z.string()),
+    secretFields: z.optional(z.array(z.string())),
+  }),
+  response: z.optional(
+    z.looseObject({ status: z.number(), statusText: z.string(), headers, body: z.string() }),
+  ),
+  networkError: z.optional(z.string()),
+})
+
+export interface PersistedSession {
   flow: FlowState
   exchanges: HttpExchange[]
 }
 
+export interface LoadedSession {
+  session?: PersistedSession
+  /** What was dropped and why, for a visible notice: never a crash. */
+  notices: string[]
+}
+
 /**
- * Keeps the flow (config, state, nonce, code_verifier, exchanges) across the full-page redirect to
- * the provider. sessionStorage is per tab and dies with it; only a ticked "remember on this device"
- * puts the client secret in localStorage.
+ * Keeps the flow (config, state, nonce, code_verifier, exchange ids) and the exchanges across the
+ * full-page redirect to the provider. sessionStorage is per tab and dies with it; only a ticked
+ * "remember on this device" puts the client secret in localStorage. Everything read back is
+ * validated: a stale or corrupt value is dropped with a notice.
  */
 export interface FlowSession {
-  load(): PersistedSession | undefined
+  load(): LoadedSession
   save(session: PersistedSession): void
-  loadRemembered(): Partial<LabConfig> | undefined
+  loadRemembered(): { config?: Partial<LabConfig>; notices: string[] }
   /** The page is leaving for the provider: later saves (re-renders still in flight) must not overwrite the flow. */
   freeze(): void
 }
@@ -33,14 +80,33 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
       frozen = true
     },
     load() {
-      const flow = readJson<FlowState>(session, STORAGE_KEYS.flow)
-      if (!flow || typeof flow !== 'object' || !('config' in flow)) return undefined
-      const exchanges = readJson<HttpExchange[]>(session, STORAGE_KEYS.exchanges)
-      return { flow, exchanges: Array.isArray(exchanges) ? exchanges : [] }
+      const notices: string[] = []
+      const raw = readJson(session, STORAGE_KEYS.flow)
+      if (raw.status === 'absent') return { notices }
+      const parsed = raw.status === 'ok' ? savedFlowSchema.safeParse(raw.value) : undefined
+      if (!parsed?.success) {
+        session.removeItem(STORAGE_KEYS.flow)
+        notices.push(
+          `The saved flow of this tab was unreadable and was dropped (${parsed ? describeIssues(parsed.error.issues) : 'not JSON'}); start the authorization again.`,
+        )
+        return { notices }
+      }
+      const stored = readJson(session, STORAGE_KEYS.exchanges)
+      const list = stored.status === 'ok' && Array.isArray(stored.value) ? stored.value : []
+      const exchanges = list.filter((x) => savedExchangeSchema.safeParse(x).success)
+      if (stored.status === 'corrupt' || (stored.status === 'ok' && !Array.isArray(stored.value)))
+        notices.push('The saved exchange log was unreadable and was dropped.')
+      else if (exchanges.length < list.length)
+        notices.push(
+          `${list.length - exchanges.length} unreadable entries of the saved exchange log were dropped.`,
+        )
+      const flow: FlowState = { ...(parsed.data as Omit<FlowState, 'running'>), running: [] }
+      return { session: { flow, exchanges: exchanges as HttpExchange[] }, notices }
     },
     save({ flow, exchanges }) {
       if (frozen) return
-      writeJson(session, STORAGE_KEYS.flow, flow)
+      const { running: _running, ...saved } = flow
+      writeJson(session, STORAGE_KEYS.flow, saved)
       writeJson(session, STORAGE_KEYS.exchanges, exchanges)
       writeJson(
         local,
@@ -49,17 +115,29 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
       )
     },
     loadRemembered() {
-      return readJson<Partial<LabConfig>>(local, STORAGE_KEYS.remembered)
+      const raw = readJson(local, STORAGE_KEYS.remembered)
+      if (raw.status === 'absent') return { notices: [] }
+      const parsed = raw.status === 'ok' ? parseStoredConfig(raw.value) : undefined
+      if (!parsed?.ok) {
+        local.removeItem(STORAGE_KEYS.remembered)
+        return { notices: ['The remembered setup was unreadable and was dropped.'] }
+      }
+      const notices = parsed.dropped.length
+        ? [`Some remembered settings were unreadable and were reset: ${parsed.dropped.join(', ')}.`]
+        : []
+      return { config: parsed.config, notices }
     },
   }
 }
 
-function readJson<T>(storage: Storage, key: string): T | undefined {
+type Read = { status: 'absent' } | { status: 'corrupt' } | { status: 'ok'; value: unknown }
+
+function readJson(storage: Storage, key: string): Read {
   try {
     const text = storage.getItem(key)
-    return text === null ? undefined : (JSON.parse(text) as T)
+    return text === null ? { status: 'absent' } : { status: 'ok', value: JSON.parse(text) }
   } catch {
-    return undefined
+    return { status: 'corrupt' }
   }
 }
 

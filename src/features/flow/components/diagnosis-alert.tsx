@@ -2,11 +2,13 @@ import { RichText } from '@/components/ui/rich-text'
 import { SpecLink } from '@/components/ui/spec-link'
 import type { Diagnosis } from '@/lib/oidc/diagnose'
 import { cn } from '@/lib/cn'
+import { actionButton } from '@/features/flow/actions/action-table'
+import type { Lab } from '@/features/flow/lab'
 
 export interface DiagnosisAlertProps {
   diagnosis: Diagnosis
-  onAction?: (action: NonNullable<Diagnosis['action']>) => void
-  actionLabel?: string
+  /** Offers the diagnosis's action (from the action table) when given. */
+  lab?: Lab
 }
 
 const TONE = {
@@ -15,8 +17,8 @@ const TONE = {
   info: 'border-sky-300 bg-sky-50',
 } as const
 
-export function DiagnosisAlert({ diagnosis, onAction, actionLabel }: DiagnosisAlertProps) {
-  const { action } = diagnosis
+export function DiagnosisAlert({ diagnosis, lab }: DiagnosisAlertProps) {
+  const action = lab && actionButton(diagnosis.action, lab)
   return (
     <div
       role="alert"
@@ -71,13 +73,14 @@ export function DiagnosisAlert({ diagnosis, onAction, actionLabel }: DiagnosisAl
         )}
       </dl>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        {action && onAction && actionLabel && (
+        {action && (
           <button
             type="button"
-            onClick={() => onAction(action)}
+            data-action={diagnosis.action?.kind}
+            onClick={action.run}
             className="rounded-md bg-slate-900 px-3 py-1.5 text-xs font-semibold text-white hover:bg-slate-700"
           >
-            {actionLabel}
+            {action.label}
           </button>
         )}
         {diagnosis.specLinks.map((link) => (

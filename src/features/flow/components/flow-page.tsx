@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
-import type { Lab } from '@/features/flow/hooks/use-lab'
+import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
@@ -21,9 +21,10 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />
+      <StorageNotices notices={lab.notices} />
       {banner}
       {route === 'callback' && (
-        <SetupSummary config={lab.config} issuer={lab.issuer} onEdit={lab.goToSetup} />
+        <SetupSummary config={lab.config} issuer={lab.context.issuer} onEdit={lab.goToSetup} />
       )}
       {route === 'callback' && <RunOutline lab={lab} steps={steps} />}
       {steps.map((step, i) => (
@@ -32,7 +33,8 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
           index={offset + i + 1}
           id={step.id}
           title={step.title}
-          status={step.status(lab)}
+          status={lab.statusOf(step)}
+          attention={step.attention?.(lab.context)}
           note={step.note}
           spec={step.spec}
         >
@@ -40,6 +42,23 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
         </StepCard>
       ))}
       {aside}
+    </div>
+  )
+}
+
+function StorageNotices({ notices }: { notices: string[] }) {
+  if (notices.length === 0) return null
+  return (
+    <div
+      role="status"
+      data-notice="storage"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+    >
+      <ul className="list-disc pl-5">
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
     </div>
   )
 }

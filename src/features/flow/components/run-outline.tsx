@@ -1,19 +1,12 @@
 import { Badge } from '@/components/ui/badge'
 import { RichText } from '@/components/ui/rich-text'
-import type { Lab } from '@/features/flow/hooks/use-lab'
-import type { FlowStep, StepStatus } from '@/features/flow/steps/registry'
+import { STEP_STATUS } from '@/features/flow/components/step-status'
+import type { Lab } from '@/features/flow/lab'
+import type { AnyStep } from '@/features/flow/steps/types'
 
 export interface RunOutlineProps {
   lab: Lab
-  steps: FlowStep[]
-}
-
-const TONE: Record<StepStatus, 'pass' | 'fail' | 'warn' | 'info' | 'skip'> = {
-  waiting: 'skip',
-  ready: 'info',
-  done: 'pass',
-  failed: 'fail',
-  warning: 'warn',
+  steps: readonly AnyStep[]
 }
 
 // scroll, not a #fragment: the callback URL must stay exactly as the provider sent it
@@ -28,11 +21,9 @@ const scrollToStep = (id: string, target: 'step' | 'diagnosis' = 'step') => {
 
 /** The run at a glance, so a failure far down the page (userinfo 403) is seen on arrival. */
 export function RunOutline({ lab, steps }: RunOutlineProps) {
-  const problem = [
-    { id: 'callback', diagnosis: lab.callback?.diagnosis },
-    { id: 'token', diagnosis: lab.token?.diagnosis },
-    { id: 'userinfo', diagnosis: lab.userinfo?.diagnosis },
-  ].find((p) => p.diagnosis)
+  const problem = steps
+    .map((step) => ({ id: step.id, diagnosis: step.diagnosis?.(lab.resultOf(step)) }))
+    .find((p) => p.diagnosis)
   return (
     <nav
       aria-label="Run outline"
@@ -40,7 +31,7 @@ export function RunOutline({ lab, steps }: RunOutlineProps) {
     >
       <ol className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {steps.map((step) => {
-          const status = step.status(lab)
+          const status = lab.statusOf(step)
           return (
             <li key={step.id}>
               <button
@@ -49,7 +40,7 @@ export function RunOutline({ lab, steps }: RunOutlineProps) {
                 className="flex items-center gap-1.5 hover:underline"
               >
                 {step.title}
-                <Badge tone={TONE[status]}>{status}</Badge>
+                <Badge tone={STEP_STATUS[status].tone}>{STEP_STATUS[status].label}</Badge>
               </button>
             </li>
           )

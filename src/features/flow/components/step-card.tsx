@@ -2,36 +2,32 @@ import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { SpecLink } from '@/components/ui/spec-link'
-import type { StepStatus } from '@/features/flow/steps/registry'
+import { STEP_STATUS } from '@/features/flow/components/step-status'
+import type { StepStatus } from '@/features/flow/steps/types'
 
 export interface StepCardProps {
   index: number
   id: string
   title: string
   status: StepStatus
+  /** A setup problem worth a badge, though the step has not failed. */
+  attention?: string
   note: string
-  spec: { label: string; href: string }[]
+  spec: readonly { label: string; href: string }[]
   children: ReactNode
 }
 
-const STATUS: Record<
-  StepStatus,
-  { label: string; tone: 'pass' | 'fail' | 'warn' | 'info' | 'skip' }
-> = {
-  waiting: { label: 'waiting', tone: 'skip' },
-  ready: { label: 'ready', tone: 'info' },
-  done: { label: 'done', tone: 'pass' },
-  failed: { label: 'failed', tone: 'fail' },
-  warning: { label: 'attention', tone: 'warn' },
-}
-
-export function StepCard({ index, id, title, status, note, spec, children }: StepCardProps) {
-  const { label, tone } = STATUS[status]
+export function StepCard(props: StepCardProps) {
+  const { index, id, title, status, attention, note, spec, children } = props
+  const { label, tone } = attention
+    ? { label: 'attention', tone: 'warn' as const }
+    : STEP_STATUS[status]
   return (
     <Card
       id={`step-${id}`}
       aria-labelledby={`step-${id}-title`}
       data-step={id}
+      data-status={status}
       data-step-status={status}
       className="scroll-mt-4"
     >
@@ -44,7 +40,9 @@ export function StepCard({ index, id, title, status, note, spec, children }: Ste
             <h2 id={`step-${id}-title`} className="text-base font-semibold">
               {title}
             </h2>
-            <Badge tone={tone}>{label}</Badge>
+            <Badge tone={tone} title={attention}>
+              {label}
+            </Badge>
           </div>
           <p className="mt-1 text-sm text-slate-600">
             {note}{' '}

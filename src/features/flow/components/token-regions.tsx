@@ -1,46 +1,23 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
-import type { CheckItem } from '@/components/jwt/checks-list'
-import type { HttpRequestSpec } from '@/lib/http/types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
-import { IntrospectPanel } from '@/features/flow/components/introspect-panel'
-import { RefreshPanel } from '@/features/flow/components/refresh-panel'
-import type { ClientAuthMethod } from '@/lib/oidc/types'
-import type { TokenResult } from '@/features/flow/steps/results'
+import type { Lab } from '@/features/flow/lab'
+import type { TokenResult } from '@/features/flow/steps/token/step'
 
 export interface TokenRegionsProps {
   result: TokenResult
-  introspection: (
-    token: string,
-    hint: 'access_token' | 'refresh_token',
-  ) => HttpRequestSpec | undefined
-  refresh: ((refreshToken: string) => HttpRequestSpec | undefined) | undefined
-  clientAuthMethod: ClientAuthMethod
-  publicClient: boolean
-  idTokenChecks: CheckItem[]
-  accessTokenChecks: CheckItem[]
-  now: number
-  onRerun: (scope: string) => void
+  lab: Lab
 }
 
-export function TokenRegions({
-  result,
-  introspection,
-  refresh,
-  clientAuthMethod,
-  publicClient,
-  idTokenChecks,
-  accessTokenChecks,
-  now,
-  onRerun,
-}: TokenRegionsProps) {
-  const refreshRequest = result.refreshToken && refresh?.(result.refreshToken.raw)
+/** The ID, access and refresh token of one token response, decoded and checked. */
+export function TokenRegions({ result, lab }: TokenRegionsProps) {
+  const { now, checks } = lab
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       {result.idToken ? (
         <DecodedTokenView
           title="ID token"
           token={result.idToken}
-          checks={idTokenChecks}
+          checks={checks.idToken}
           now={now}
         />
       ) : (
@@ -50,30 +27,17 @@ export function TokenRegions({
         >
           <h4 className="font-semibold">ID token</h4>
           <p className="text-sm text-slate-600">The token response carried no id_token.</p>
-          {result.noIdToken && (
-            <DiagnosisAlert
-              diagnosis={result.noIdToken}
-              actionLabel="Run again with openid"
-              onAction={(a) => a.kind === 'rerun_with_scope' && onRerun(a.scope)}
-            />
-          )}
+          {result.noIdToken && <DiagnosisAlert diagnosis={result.noIdToken} lab={lab} />}
         </section>
       )}
       {result.accessToken && (
         <DecodedTokenView
           title="Access token"
           token={result.accessToken}
-          checks={accessTokenChecks}
+          checks={checks.accessToken}
           informativeChecks
           now={now}
-        >
-          {result.accessToken.kind === 'opaque' && (
-            <IntrospectPanel
-              request={introspection(result.accessToken.raw, 'access_token')}
-              publicClient={publicClient}
-            />
-          )}
-        </DecodedTokenView>
+        />
       )}
       {result.refreshToken && (
         <DecodedTokenView title="Refresh token" token={result.refreshToken} now={now}>
@@ -82,13 +46,6 @@ export function TokenRegions({
             {result.response?.refresh_expires_in === 0 &&
               ' refresh_expires_in 0: an offline token.'}
           </p>
-          <IntrospectPanel
-            request={introspection(result.refreshToken.raw, 'refresh_token')}
-            publicClient={publicClient}
-          />
-          {refreshRequest && (
-            <RefreshPanel request={refreshRequest} clientAuthMethod={clientAuthMethod} />
-          )}
         </DecodedTokenView>
       )}
     </div>

@@ -1,43 +1,46 @@
 import { useEffect } from 'react'
-import type { FlowState } from '@/features/flow/flow-reducer'
+import type { Lab } from '@/features/flow/lab'
+import type { AnyStep } from '@/features/flow/steps/types'
 
-interface AutoRunInput {
-  flow: FlowState
-  /** Whether the callback passed its checks; undefined before it arrived. */
-  proceed: boolean | undefined
-  canExchange: boolean
-  canCallUserinfo: boolean
-  pending: boolean
-  exchangeCode: () => void
-  callUserinfo: () => void
-  stop: () => void
-}
-
-// codes are single-use: the automatic run must never send the same one twice (StrictMode runs effects twice)
+// codes are single-use: the automatic run must never send the same step twice (StrictMode runs effects twice)
 const autoSent = new Set<string>()
 
-/** "Run the whole flow": after the callback, exchange the code and call userinfo without pausing. */
-export function useAutoRun(input: AutoRunInput) {
-  const { flow, proceed, canExchange, canCallUserinfo, pending, exchangeCode, callUserinfo, stop } =
-    input
+/**
+ * The next step "Run the whole flow" should send, if any: the first auto-run step of the run phase
+ * that has sent nothing yet, once it can be prepared. `stop` when nothing more can follow (a step
+ * failed, or everything was sent); `wait` while discovery is still loading.
+ */
+export function nextAutoRunStep(
+  lab: Pick<Lab, 'flow' | 'context' | 'statusOf'>,
+  steps: readonly AnyStep[],
+): { send: AnyStep } | 'stop' | 'wait' {
+  const { flow, context } = lab
+  if (!flow.autoRun || flow.mode !== 'guided' || !flow.callback) return 'wait'
+  if (flow.running.length > 0) return 'wait'
+  for (const step of steps.filter((s) => s.phase === 'run')) {
+    if (lab.statusOf(step) === 'fail') return 'stop'
+    if (!step.autoRun || context.exchangesOf(step.id).length > 0) continue
+    if (step.prepare?.(context, undefined as never).ok) return { send: step }
+    return context.discovery.status === 'loading' ? 'wait' : 'stop'
+  }
+  return 'stop'
+}
+
+/** "Run the whole flow": after the callback, send every auto-run step in order without pausing. */
+export function useAutoRun(lab: Lab, steps: readonly AnyStep[]) {
+  const next = lab.flow.autoRun ? nextAutoRunStep(lab, steps) : 'wait'
+  const callbackUrl = lab.flow.callback?.url
+  const { dispatch, send } = lab
+  const stepToSend = typeof next === 'object' ? next.send : undefined
   useEffect(() => {
-    if (!flow.autoRun || flow.mode !== 'guided' || !flow.callback || pending) return
-    const key = flow.callback.url
-    if (flow.tokenExchanges.length === 0) {
-      if (proceed === false) stop()
-      if (!canExchange || autoSent.has(key)) return
-      autoSent.add(key)
-      exchangeCode()
+    if (next === 'stop') {
+      dispatch({ type: 'autorun/stop' })
       return
     }
-    if (
-      flow.userinfoExchanges.length === 0 &&
-      canCallUserinfo &&
-      !autoSent.has(`${key}#userinfo`)
-    ) {
-      autoSent.add(`${key}#userinfo`)
-      callUserinfo()
-    }
-    stop()
-  }, [flow, proceed, canExchange, canCallUserinfo, pending, exchangeCode, callUserinfo, stop])
+    if (!stepToSend || !callbackUrl) return
+    const key = `${callbackUrl}#${stepToSend.id}`
+    if (autoSent.has(key)) return
+    autoSent.add(key)
+    void send(stepToSend, undefined as never)
+  }, [next, stepToSend, callbackUrl, dispatch, send])
 }

@@ -13,11 +13,13 @@ export const flowSession = createFlowSession(window.sessionStorage, window.local
 export interface FlowInit {
   flow: FlowState
   messages: DeepLinkMessage[]
+  /** Stored values that were unreadable and dropped. */
+  notices: string[]
 }
 
 /** Builds the first state: `/callback` resumes the saved flow, `/` starts from a deep link or the last setup. */
 export function initFlow(route: 'lab' | 'callback', location: Location): FlowInit {
-  const saved = flowSession.load()
+  const { session: saved, notices } = flowSession.load()
   if (saved) exchangeStore.load(saved.exchanges)
   if (route === 'callback') {
     const flow = saved?.flow ?? initialFlowState(defaultConfig(env.demoIssuer))
@@ -27,14 +29,21 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
         callback: { url: location.href, receivedAt: new Date().toISOString() },
       }),
       messages: [],
+      notices,
     }
   }
   const link = parseDeepLink(location.search, env.demoIssuer)
   if (link.fromLink || link.messages.length > 0)
-    return { flow: initialFlowState(link.config), messages: link.messages }
-  const remembered = saved?.flow.config ?? flowSession.loadRemembered()
-  const config: LabConfig = { ...defaultConfig(env.demoIssuer), ...remembered }
-  return { flow: initialFlowState(config), messages: [] }
+    return { flow: initialFlowState(link.config), messages: link.messages, notices }
+  const remembered = saved
+    ? { config: saved.flow.config, notices: [] }
+    : flowSession.loadRemembered()
+  const config: LabConfig = { ...defaultConfig(env.demoIssuer), ...remembered.config }
+  return {
+    flow: initialFlowState(config),
+    messages: [],
+    notices: [...notices, ...remembered.notices],
+  }
 }
 
 const subscribe = (listener: () => void) => exchangeStore.subscribe(listener)
@@ -49,7 +58,7 @@ export function prepareRequest(config: LabConfig) {
 }
 
 export function useFlow(init: () => FlowInit) {
-  const [{ flow: initialFlow, messages }] = useState(init)
+  const [{ flow: initialFlow, messages, notices }] = useState(init)
   const [flow, dispatch] = useReducer(flowReducer, initialFlow)
   const exchanges = useExchanges()
 
@@ -74,5 +83,5 @@ export function useFlow(init: () => FlowInit) {
     dispatch({ type: 'request/prepare', request: await prepareRequest(flow.config) })
   }, [flow.config])
 
-  return { flow, dispatch, messages, exchanges, regenerate }
+  return { flow, dispatch, messages, notices, exchanges, regenerate }
 }

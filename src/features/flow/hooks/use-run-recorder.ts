@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { redactExchange } from '@/lib/http/redact'
+import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import { defaultRunLabel, runStore } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
-import { parseScope } from '@/lib/oidc/scopes'
-import type { Lab } from '@/features/flow/hooks/use-lab'
+import type { Lab } from '@/features/flow/lab'
+import type { AnyStep } from '@/features/flow/steps/types'
 
 export interface RecordedRun {
   id: string
@@ -14,57 +15,57 @@ export interface RecordedRun {
   error?: string
 }
 
-function userOf(lab: Lab): string | undefined {
+function userOf(run: Omit<LabRun, 'label'>): string | undefined {
   const claims = {
-    ...lab.token?.accessToken?.payload,
-    ...lab.token?.idToken?.payload,
-    ...lab.userinfo?.claims,
+    ...(run.tokens.accessToken ? decodeJwt(run.tokens.accessToken).payload : undefined),
+    ...(run.tokens.idToken ? decodeJwt(run.tokens.idToken).payload : undefined),
+    ...run.userinfo?.claims,
   }
   const name = claims.preferred_username ?? claims.sub
   return typeof name === 'string' ? name : undefined
 }
 
-function buildRun(lab: Lab, id: string, createdAt: string): Omit<LabRun, 'label'> {
-  const { token, userinfo, flow, config } = lab
+/** The run as the history keeps it: each step adds its part, in registry order. */
+export function buildRun(
+  lab: Lab,
+  steps: readonly AnyStep[],
+  id: string,
+  createdAt: string,
+): Omit<LabRun, 'label'> | undefined {
+  const { flow, config } = lab
   const startedAt = flow.request?.startedAt ?? createdAt
-  return {
+  let run: Omit<LabRun, 'label'> = {
     v: 1,
     id,
     createdAt,
-    issuer: lab.issuer ?? '',
+    issuer: lab.context.issuer ?? '',
     clientId: config.clientId,
     clientType: config.clientType,
     requestedScope: config.scopes,
-    grantedScope:
-      token?.response?.scope === undefined ? undefined : parseScope(token.response.scope),
-    user: userOf(lab),
-    tokens: {
-      idToken: token?.response?.id_token,
-      accessToken: token?.response?.access_token,
-      refreshToken: token?.response?.refresh_token,
-    },
-    tokenStatus: token?.exchange.response?.status,
-    userinfo: userinfo && { status: userinfo.exchange.response?.status, claims: userinfo.claims },
-    checks: {
-      idToken: lab.checks.idToken,
-      accessToken: lab.checks.accessToken,
-      userinfo: lab.checks.userinfo,
-    },
+    tokens: {},
+    checks: { idToken: [], accessToken: [], userinfo: [] },
     // a saved run never holds a client secret
     exchanges: lab.exchanges
       .filter((x) => x.startedAt >= startedAt)
       .map((x) => redactExchange(x, { tokens: false })),
   }
+  let contributed = false
+  for (const step of steps) {
+    const result = lab.resultOf(step)
+    if (result === undefined || !step.record) continue
+    run = { ...run, ...step.record(result, lab) }
+    contributed = true
+  }
+  if (!contributed) return undefined
+  return { ...run, user: userOf(run) }
 }
 
 /** Saves the guided run to the history once tokens arrived, and again as userinfo and checks come in. */
-export function useRunRecorder(lab: Lab): RecordedRun | undefined {
+export function useRunRecorder(lab: Lab, steps: readonly AnyStep[]): RecordedRun | undefined {
   const [recorded, setRecorded] = useState<RecordedRun>()
   const state = lab.flow.request?.state
   const createdAt = lab.flow.callback?.receivedAt
-  const hasToken = lab.token !== undefined
-  const snapshot =
-    hasToken && state && createdAt ? buildRun(lab, `run-${state}`, createdAt) : undefined
+  const snapshot = state && createdAt ? buildRun(lab, steps, `run-${state}`, createdAt) : undefined
   const key =
     snapshot &&
     JSON.stringify([

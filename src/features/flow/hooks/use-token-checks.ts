@@ -5,8 +5,13 @@ import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkIdToken, checkUserinfoSub } from '@/lib/jwt/id-token-checks'
 import { buildJwksRequest, processJwksResponse } from '@/lib/oidc/discovery'
-import type { DiscoveryDocument, JsonWebKeySet } from '@/lib/oidc/types'
-import type { TokenResult, UserinfoResult } from '@/features/flow/steps/results'
+import type { JsonWebKeySet } from '@/lib/oidc/types'
+import type { LabConfig } from '@/lib/lab-config/lab-config'
+import type { TokenChecks } from '@/features/flow/lab'
+import { authorizeStep } from '@/features/flow/steps/authorize/step'
+import { latestTokens } from '@/features/flow/steps/refresh/step'
+import type { StepContext } from '@/features/flow/steps/types'
+import { userinfoStep } from '@/features/flow/steps/userinfo/step'
 
 export function jwksQueryOptions(jwksUri: string | undefined) {
   return queryOptions({
@@ -21,22 +26,16 @@ export function jwksQueryOptions(jwksUri: string | undefined) {
   })
 }
 
-interface ChecksInput {
-  document: DiscoveryDocument | undefined
-  clientId: string
-  clientSecret: string | undefined
-  nonce: string | undefined
-  maxAge: string
-  token: TokenResult | undefined
-  userinfo: UserinfoResult | undefined
-  now: number
-}
-
 const none: Check[] = []
 
 /** ID token checks (signature against the provider's JWKS), informative access token checks, userinfo `sub`. */
-export function useTokenChecks(input: ChecksInput) {
-  const { document, token, now, clientId, clientSecret, nonce, maxAge } = input
+export function useTokenChecks(context: StepContext, config: LabConfig): TokenChecks {
+  const { document } = context
+  const token = latestTokens(context)
+  const { clientId } = config
+  const clientSecret = config.clientType === 'confidential' ? config.clientSecret : undefined
+  const nonce = context.resultOf(authorizeStep)?.params.find((p) => p.name === 'nonce')?.value
+  const maxAge = config.extras.max_age
   const jwksQuery = useQuery(jwksQueryOptions(token?.response ? document?.jwks_uri : undefined))
   const jwks = jwksQuery.data ?? undefined
   const idToken = token?.idToken
@@ -49,6 +48,8 @@ export function useTokenChecks(input: ChecksInput) {
     if (!ready || !document) return
     // latest request wins: a result computed for an older token is dropped
     let current = true
+    // the time of verification: checks are not re-run as the clock ticks
+    const now = Math.floor(Date.now() / 1000)
     const expected = {
       issuer: document.issuer,
       clientId,
@@ -78,7 +79,6 @@ export function useTokenChecks(input: ChecksInput) {
     nonce,
     maxAge,
     accessTokenValue,
-    now,
   ])
 
   // an unknown kid usually means the keys rotated: refetch the JWKS once, never in a loop
@@ -91,7 +91,7 @@ export function useTokenChecks(input: ChecksInput) {
     }
   }, [checks.id, idToken?.raw, refetch])
 
-  const userinfoClaims = input.userinfo?.claims
+  const userinfoClaims = context.resultOf(userinfoStep)?.claims
   const userinfoChecks =
     idToken?.payload && userinfoClaims
       ? [checkUserinfoSub(idToken.payload.sub, userinfoClaims.sub)]

@@ -1,15 +1,8 @@
 import { Badge } from '@/components/ui/badge'
-import type { LabConfig, ProviderPreset } from '@/lib/lab-config/lab-config'
+import type { ProviderPreset } from '@/lib/lab-config/lab-config'
 import { Field } from '@/components/ui/field'
-import { DiscoverySummary } from '@/features/flow/components/discovery-summary'
-import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
-
-export interface ProviderStepProps {
-  config: LabConfig
-  issuer: string | undefined
-  discovery: DiscoveryState
-  onChange: (patch: Partial<LabConfig>) => void
-}
+import type { Lab } from '@/features/flow/lab'
+import { DiscoverySummary } from '@/features/flow/steps/discovery/discovery-summary'
 
 const PRESETS: { id: ProviderPreset; label: string; hint: string }[] = [
   { id: 'demo', label: 'Demo realm', hint: 'Embedded Keycloak-like realm, no setup' },
@@ -17,7 +10,9 @@ const PRESETS: { id: ProviderPreset; label: string; hint: string }[] = [
   { id: 'custom', label: 'Any issuer', hint: 'Okta, Entra ID, Auth0, Google…' },
 ]
 
-export function ProviderStep({ config, issuer, discovery, onChange }: ProviderStepProps) {
+export function DiscoveryBody({ lab }: { lab: Lab }) {
+  const { config, issuer, discovery } = lab.context
+  const onChange = lab.updateConfig
   return (
     <div className="space-y-4">
       <fieldset>
@@ -92,14 +87,7 @@ export function ProviderStep({ config, issuer, discovery, onChange }: ProviderSt
           <Badge tone="warn">incomplete</Badge>
         )}
       </p>
-      <DiscoverySummary
-        discovery={discovery}
-        onUseIssuer={(suggested, legacyAuthPath) =>
-          config.preset === 'keycloak' && legacyAuthPath !== undefined
-            ? onChange({ keycloak: { ...config.keycloak, legacyAuthPath } })
-            : onChange({ preset: 'custom', issuer: suggested })
-        }
-      />
+      <DiscoverySummary discovery={discovery} lab={lab} />
     </div>
   )
 }

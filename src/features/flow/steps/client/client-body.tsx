@@ -1,13 +1,7 @@
 import { useState } from 'react'
 import { CopyButton } from '@/components/ui/copy-button'
-import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { Field } from '@/components/ui/field'
-
-export interface ClientStepProps {
-  config: LabConfig
-  redirectUri: string
-  onChange: (patch: Partial<LabConfig>) => void
-}
+import type { Lab } from '@/features/flow/lab'
 
 const DEMO_CLIENTS = [
   { id: 'oidc-lab', note: 'public + PKCE · default scopes profile roles' },
@@ -15,7 +9,9 @@ const DEMO_CLIENTS = [
   { id: 'oidc-lab-confidential', note: 'secret oidc-lab-secret · basic or post' },
 ]
 
-export function ClientStep({ config, redirectUri, onChange }: ClientStepProps) {
+export function ClientBody({ lab }: { lab: Lab }) {
+  const { config, redirectUri } = lab.context
+  const onChange = lab.updateConfig
   const [showSecret, setShowSecret] = useState(false)
   const confidential = config.clientType === 'confidential'
   return (

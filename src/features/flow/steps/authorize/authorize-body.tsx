@@ -3,17 +3,8 @@ import { CodeBlock } from '@/components/ui/code-block'
 import { CopyButton } from '@/components/ui/copy-button'
 import { SpecLink } from '@/components/ui/spec-link'
 import type { AuthorizationExtras, LabConfig } from '@/lib/lab-config/lab-config'
-import type { AuthorizationUrl } from '@/lib/oidc/authorization-url'
-
-export interface AuthorizeStepProps {
-  config: LabConfig
-  authorization: AuthorizationUrl | undefined
-  blockedReason: string | undefined
-  onChange: (patch: Partial<LabConfig>) => void
-  onRegenerate: () => void
-  onStart: (autoRun: boolean) => void
-  onStartLibrary: () => void
-}
+import type { Lab } from '@/features/flow/lab'
+import { authorizeStep } from '@/features/flow/steps/authorize/step'
 
 const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
   { name: 'prompt', placeholder: 'login | none | consent' },
@@ -23,9 +14,17 @@ const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
   { name: 'ui_locales', placeholder: 'en fr' },
 ]
 
-export function AuthorizeStep(props: AuthorizeStepProps) {
-  const { config, authorization, blockedReason, onChange, onRegenerate, onStart, onStartLibrary } =
-    props
+export function AuthorizeBody({ lab }: { lab: Lab }) {
+  const { config } = lab
+  const authorization = lab.resultOf(authorizeStep)
+  const blockedReason =
+    lab.context.discovery.status === 'ok'
+      ? undefined
+      : 'Waiting for the discovery document (step 1).'
+  const onChange = lab.updateConfig
+  const onRegenerate = lab.regenerate
+  const onStart = lab.startAuthorization
+  const onStartLibrary = lab.startLibrary
   return (
     <div className="space-y-4">
       {authorization ? (

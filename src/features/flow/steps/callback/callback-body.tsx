@@ -1,14 +1,7 @@
 import { ChecksList } from '@/components/jwt/checks-list'
-import type { CallbackParams, CallbackValidation } from '@/lib/oidc/callback-params'
-import type { Diagnosis } from '@/lib/oidc/diagnose'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
-
-export interface CallbackStepProps {
-  params: CallbackParams
-  validation: CallbackValidation
-  diagnosis: Diagnosis | undefined
-  onRestart: () => void
-}
+import type { Lab } from '@/features/flow/lab'
+import { callbackStep } from '@/features/flow/steps/callback/step'
 
 const EXPLAIN: Record<string, string> = {
   code: 'The authorization code: single-use and short-lived; the app trades it for tokens next.',
@@ -21,7 +14,15 @@ const EXPLAIN: Record<string, string> = {
   error_uri: 'A page the provider offers about this error.',
 }
 
-export function CallbackStep({ params, validation, diagnosis, onRestart }: CallbackStepProps) {
+export function CallbackBody({ lab }: { lab: Lab }) {
+  const callback = lab.resultOf(callbackStep)
+  if (!callback)
+    return (
+      <p className="text-sm text-slate-500">
+        Press Start authorization: the provider sends the browser back here.
+      </p>
+    )
+  const { params, validation, diagnosis } = callback
   return (
     <div className="space-y-4">
       <table className="w-full text-left text-xs">
@@ -48,9 +49,7 @@ export function CallbackStep({ params, validation, diagnosis, onRestart }: Callb
         <p className="text-sm text-slate-500">The callback URL carried no parameters at all.</p>
       )}
       <ChecksList checks={validation.checks} />
-      {diagnosis && (
-        <DiagnosisAlert diagnosis={diagnosis} actionLabel="Start over" onAction={onRestart} />
-      )}
+      {diagnosis && <DiagnosisAlert diagnosis={diagnosis} lab={lab} />}
     </div>
   )
 }

@@ -1,16 +1,14 @@
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { SCOPE_NOTES } from '@/lib/oidc/scopes'
-
-export interface ScopesStepProps {
-  selected: string[]
-  supported: string[] | undefined
-  onChange: (scopes: string[]) => void
-}
+import type { Lab } from '@/features/flow/lab'
 
 const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access']
 
-export function ScopesStep({ selected, supported, onChange }: ScopesStepProps) {
+export function ScopesBody({ lab }: { lab: Lab }) {
+  const selected = lab.config.scopes
+  const supported = lab.context.document?.scopes_supported
+  const onChange = (scopes: string[]) => lab.updateConfig({ scopes })
   const [custom, setCustom] = useState('')
   const offered = supported && supported.length > 0 ? supported : FALLBACK
   const all = [...offered, ...selected.filter((s) => !offered.includes(s))]

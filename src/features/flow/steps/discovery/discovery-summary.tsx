@@ -1,10 +1,11 @@
 import { Badge } from '@/components/ui/badge'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
+import type { Lab } from '@/features/flow/lab'
 
 export interface DiscoverySummaryProps {
   discovery: DiscoveryState
-  onUseIssuer: (issuer: string, legacyAuthPath?: boolean) => void
+  lab: Lab
 }
 
 const ENDPOINTS = [
@@ -16,32 +17,12 @@ const ENDPOINTS = [
   'introspection_endpoint',
 ] as const
 
-export function DiscoverySummary({ discovery, onUseIssuer }: DiscoverySummaryProps) {
+export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
   if (discovery.status === 'idle') return null
   if (discovery.status === 'loading')
     return <p className="text-sm text-slate-500">Fetching the discovery document…</p>
-  if (discovery.status === 'error') {
-    const { action } = discovery.diagnosis
-    const label =
-      action?.kind === 'use_legacy_path'
-        ? 'Use the legacy /auth path'
-        : action?.kind === 'remove_legacy_path'
-          ? 'Remove the /auth path'
-          : action?.kind === 'use_issuer'
-            ? `Use ${action.issuer}`
-            : undefined
-    return (
-      <DiagnosisAlert
-        diagnosis={discovery.diagnosis}
-        actionLabel={label}
-        onAction={(a) => {
-          if (a.kind === 'use_legacy_path') onUseIssuer(a.issuer, true)
-          else if (a.kind === 'remove_legacy_path') onUseIssuer(a.issuer, false)
-          else if (a.kind === 'use_issuer') onUseIssuer(a.issuer)
-        }}
-      />
-    )
-  }
+  if (discovery.status === 'error')
+    return <DiagnosisAlert diagnosis={discovery.diagnosis} lab={lab} />
   const doc = discovery.document
   const list = (values: string[] | undefined) =>
     values && values.length > 0 ? (

@@ -1,12 +1,7 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
 import { CodeBlock } from '@/components/ui/code-block'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
-import type { LibraryOutcome } from '@/features/flow/library-mode'
-
-export interface LibraryStepProps {
-  outcome: LibraryOutcome | undefined
-  now: number
-}
+import type { Lab } from '@/features/flow/lab'
 
 const HIDDEN = [
   'It checked state, exchanged the code, checked the ID token claims and called userinfo in one call: you only see the end result.',
@@ -15,7 +10,8 @@ const HIDDEN = [
   'A failed step becomes one exception message; the HTTP status and WWW-Authenticate header stay in the exchange log below.',
 ]
 
-export function LibraryStep({ outcome, now }: LibraryStepProps) {
+export function LibraryBody({ lab }: { lab: Lab }) {
+  const { library: outcome, now } = lab
   if (!outcome)
     return <p className="text-sm text-slate-500">oidc-client-ts is processing the callback…</p>
   const { response, error, log } = outcome

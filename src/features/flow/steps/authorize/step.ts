@@ -1,0 +1,19 @@
+import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
+import type { AuthorizationUrl } from '@/lib/oidc/authorization-url'
+import { SPEC } from '@/lib/oidc/spec-links'
+import type { StepDefinition } from '@/features/flow/steps/types'
+
+/** The authorization URL for the prepared request: built, explained, and shown before leaving. */
+export const authorizeStep: StepDefinition<AuthorizationUrl> = {
+  id: 'authorize',
+  phase: 'setup',
+  title: 'Authorization request',
+  note: 'The browser is sent to the provider with these parameters; the user signs in there, never here.',
+  spec: [SPEC.oauthAuthorizationRequest, SPEC.coreAuthRequest, SPEC.pkceAuthorization],
+  derive: ({ document, config, flow, redirectUri }) =>
+    document && flow.request
+      ? buildLabAuthorizationUrl(document.authorization_endpoint, config, flow.request, redirectUri)
+      : undefined,
+  status: ({ flow }, authorization) =>
+    flow.request?.startedAt ? 'done' : authorization ? 'ready' : 'waiting',
+}

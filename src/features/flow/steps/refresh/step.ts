@@ -1,0 +1,69 @@
+import { clientAuthFor } from '@/lib/lab-config/authorization'
+import { SPEC } from '@/lib/oidc/spec-links'
+import { buildRefreshRequest } from '@/lib/oidc/token-request'
+import { readTokenExchange, tokenStep, type TokenResult } from '@/features/flow/steps/token/step'
+import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
+
+/** Every refresh of this run, oldest first; the last one is what the step shows. */
+export interface RefreshResult {
+  generations: TokenResult[]
+  latest: TokenResult
+}
+
+/** The newest tokens of the run: the last successful refresh, else the code exchange's. */
+export function latestTokens(context: StepContext): TokenResult | undefined {
+  const refreshed = context
+    .resultOf(refreshStep)
+    ?.generations.filter((g) => g.response)
+    .at(-1)
+  return refreshed ?? context.resultOf(tokenStep)
+}
+
+function deriveRefresh(context: StepContext): RefreshResult | undefined {
+  const { config } = context
+  const sent = context.exchangesOf(refreshStep.id)
+  const generations = sent.map((exchange, i) =>
+    readTokenExchange(exchange, i + 1, config.scopes, {
+      clientAuthMethod: clientAuthFor(config).method,
+      isPublicClient: config.clientType === 'public',
+      grantType: 'refresh_token',
+      origin: context.origin,
+      tokenEndpoint: exchange.request.url,
+    }),
+  )
+  const latest = generations.at(-1)
+  return latest && { generations, latest }
+}
+
+/** Trades the newest refresh token for new tokens (RFC 6749 §6). */
+export const refreshStep: StepDefinition<RefreshResult> = {
+  id: 'refresh',
+  phase: 'run',
+  title: 'Refresh',
+  note: 'When the access token expires, the app trades the refresh token for new tokens, without the user. The scope stays what was granted: a refresh cannot add one.',
+  spec: [SPEC.oauthRefresh],
+  prepare: (context) => {
+    const { document, config } = context
+    const refreshToken = latestTokens(context)?.response?.refresh_token
+    if (!document || !refreshToken) return blocked('Needs a refresh token from the token request.')
+    return {
+      ok: true,
+      request: buildRefreshRequest({
+        tokenEndpoint: document.token_endpoint,
+        refreshToken,
+        clientId: config.clientId,
+        auth: clientAuthFor(config),
+      }),
+    }
+  },
+  derive: deriveRefresh,
+  status: (context, refresh) =>
+    refresh
+      ? refresh.latest.response
+        ? 'done'
+        : 'fail'
+      : refreshStep.prepare?.(context).ok
+        ? 'ready'
+        : 'waiting',
+  diagnosis: (refresh) => refresh?.latest.diagnosis,
+}

@@ -1,0 +1,47 @@
+import { RequestView } from '@/components/http/request-view'
+import { ResponseView } from '@/components/http/response-view'
+import { Button } from '@/components/ui/button'
+import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
+import { ScopeComparisonView } from '@/features/flow/components/scope-comparison-view'
+import { TokenRegions } from '@/features/flow/components/token-regions'
+import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
+import type { Lab } from '@/features/flow/lab'
+import { tokenStep } from '@/features/flow/steps/token/step'
+
+export function TokenBody({ lab }: { lab: Lab }) {
+  const prepared = tokenStep.prepare?.(lab.context)
+  const result = lab.resultOf(tokenStep)
+  const { send, pending } = useStepRunner(lab, tokenStep)
+  return (
+    <div className="space-y-4">
+      {prepared?.ok ? (
+        <RequestView spec={prepared.request} label="Token request" />
+      ) : (
+        <p className="text-sm text-slate-500">{prepared?.reason}</p>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button size="lg" disabled={!prepared?.ok || pending} onClick={() => send()}>
+          Exchange code
+        </Button>
+        {result && (
+          <span className="text-xs text-slate-500">
+            Sent {result.attempts}×. Codes are single-use: sending it again shows how the provider
+            answers a replay.
+          </span>
+        )}
+      </div>
+      {result && (
+        <>
+          <ResponseView exchange={result.exchange} />
+          {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
+          {result.response && (
+            <>
+              <ScopeComparisonView comparison={result.scopes} />
+              <TokenRegions result={result} lab={lab} />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

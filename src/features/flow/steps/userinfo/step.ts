@@ -1,0 +1,93 @@
+import type { HttpExchange } from '@/lib/http/types'
+import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
+import { diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
+import { SPEC } from '@/lib/oidc/spec-links'
+import { buildUserinfoRequest, processUserinfoResponse } from '@/lib/oidc/userinfo'
+import { scopeClaim, tokenStep } from '@/features/flow/steps/token/step'
+import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
+
+const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
+
+export interface UserinfoResult {
+  exchange: HttpExchange
+  claims?: Record<string, unknown>
+  /** A signed userinfo response (`application/jwt`). */
+  jwt?: DecodedToken
+  diagnosis?: Diagnosis
+}
+
+function deriveUserinfo(context: StepContext): UserinfoResult | undefined {
+  const exchange = context.exchangesOf(userinfoStep.id).at(-1)
+  if (!exchange) return undefined
+  const token = context.resultOf(tokenStep)
+  const payload = token?.accessToken?.payload
+  const allowedOrigins = payload?.['allowed-origins']
+  const diagnose = () =>
+    diagnoseUserinfoError({
+      response: exchange.response,
+      networkError: exchange.networkError,
+      accessTokenScopeClaim: scopeClaim(token?.accessToken),
+      tokenResponseScope: token?.response?.scope,
+      requestedScope: context.config.scopes,
+      accessTokenExp: typeof payload?.exp === 'number' ? payload.exp : undefined,
+      accessTokenIss: typeof payload?.iss === 'string' ? payload.iss : undefined,
+      expectedIssuer: context.document?.issuer,
+      accessTokenAllowedOrigins: Array.isArray(allowedOrigins)
+        ? allowedOrigins.filter((o): o is string => typeof o === 'string')
+        : undefined,
+      origin: context.origin,
+      userinfoEndpoint: exchange.request.url,
+    })
+  if (!exchange.response) return { exchange, diagnosis: diagnose() }
+  const result = processUserinfoResponse(exchange.response)
+  if (!result.ok) return { exchange, diagnosis: diagnose() }
+  const value = result.value
+  if (value.format === 'jwt') {
+    const jwt = decodeJwt(value.jwt)
+    return { exchange, jwt, claims: jwt.payload }
+  }
+  return { exchange, claims: value.claims }
+}
+
+/** The access token presented as a Bearer token at the userinfo endpoint. */
+export const userinfoStep: StepDefinition<UserinfoResult> = {
+  id: 'userinfo',
+  phase: 'run',
+  title: 'Userinfo',
+  note: 'The access token is presented as a Bearer token; the provider answers with the claims the granted scopes allow.',
+  spec: [
+    { label: 'OIDC Core §5.3', href: `${CORE}#UserInfo` },
+    SPEC.bearerHeader,
+    SPEC.bearerChallenge,
+  ],
+  prepare: (context) => {
+    const { document } = context
+    if (document && !document.userinfo_endpoint)
+      return blocked('The provider advertises no userinfo_endpoint.')
+    const token = context.resultOf(tokenStep)?.response
+    if (!document?.userinfo_endpoint || !token)
+      return blocked('Needs an access token from the token request.')
+    return {
+      ok: true,
+      request: buildUserinfoRequest(
+        document.userinfo_endpoint,
+        token.access_token,
+        token.token_type,
+      ),
+    }
+  },
+  derive: deriveUserinfo,
+  status: (context, userinfo) =>
+    userinfo
+      ? userinfo.claims
+        ? 'done'
+        : 'fail'
+      : userinfoStep.prepare?.(context).ok
+        ? 'ready'
+        : 'waiting',
+  diagnosis: (userinfo) => userinfo?.diagnosis,
+  autoRun: true,
+  record: (userinfo) => ({
+    userinfo: { status: userinfo.exchange.response?.status, claims: userinfo.claims },
+  }),
+}
