@@ -3,6 +3,7 @@ import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
+import { runMatrixSet } from '@/features/flow/headless-run'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -55,6 +56,7 @@ export function LabRoute() {
             config={lab.config}
             document={lab.context.document}
             redirectUri={lab.context.redirectUri}
+            runFlow={runMatrixSet}
           />
         )}
         {view.name === 'history' && (

@@ -1,30 +1,15 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkIdToken, checkUserinfoSub } from '@/lib/jwt/id-token-checks'
-import { buildJwksRequest, processJwksResponse } from '@/lib/oidc/discovery'
-import type { JsonWebKeySet } from '@/lib/oidc/types'
+import { fetchedValue, jwksQueryOptions } from '@/lib/provider-queries'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { latestTokens } from '@/features/flow/steps/refresh/step'
 import type { StepContext } from '@/features/flow/steps/types'
 import { userinfoStep } from '@/features/flow/steps/userinfo/step'
-
-export function jwksQueryOptions(jwksUri: string | undefined) {
-  return queryOptions({
-    queryKey: ['jwks', jwksUri],
-    enabled: jwksUri !== undefined,
-    staleTime: Infinity,
-    queryFn: async (): Promise<JsonWebKeySet | null> => {
-      const exchange = await sendRecorded(buildJwksRequest(jwksUri ?? ''), { stepId: 'jwks' })
-      const result = exchange.response ? processJwksResponse(exchange.response) : undefined
-      return result?.ok ? result.value : null
-    },
-  })
-}
 
 const none: Check[] = []
 
@@ -37,7 +22,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
   const nonce = context.resultOf(authorizeStep)?.params.find((p) => p.name === 'nonce')?.value
   const maxAge = config.extras.max_age
   const jwksQuery = useQuery(jwksQueryOptions(token?.response ? document?.jwks_uri : undefined))
-  const jwks = jwksQuery.data ?? undefined
+  const jwks = fetchedValue(jwksQuery.data)
   const idToken = token?.idToken
   const accessToken = token?.accessToken
   const accessTokenValue = token?.response?.access_token

@@ -8,16 +8,19 @@ import { MatrixExport } from '@/features/matrix/components/matrix-export'
 import { MatrixSetup } from '@/features/matrix/components/matrix-setup'
 import { MatrixTable } from '@/features/matrix/components/matrix-table'
 import { useMatrixRun } from '@/features/matrix/hooks/use-matrix-run'
+import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 
 export interface MatrixPanelProps {
   config: LabConfig
   document: DiscoveryDocument | undefined
   redirectUri: string
+  /** The guided flow's steps, run for one callback (composed in src/app). */
+  runFlow: MatrixFlowRunner
 }
 
 const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone']
 
-export function MatrixPanel({ config, document, redirectUri }: MatrixPanelProps) {
+export function MatrixPanel({ config, document, redirectUri, runFlow }: MatrixPanelProps) {
   const supported = document?.scopes_supported ?? FALLBACK
   const [sets, setSets] = useState(() =>
     toggleScopeSets(
@@ -25,7 +28,7 @@ export function MatrixPanel({ config, document, redirectUri }: MatrixPanelProps)
       supported.filter((s) => ['profile', 'email', 'phone'].includes(s)),
     ),
   )
-  const run = useMatrixRun(document, config, redirectUri)
+  const run = useMatrixRun(document, config, redirectUri, runFlow)
   const done = run.results.filter(Boolean).length
   const matrix = useMemo(
     () => buildScopeMatrix(run.results.filter((r): r is ScopeSetResult => r !== undefined)),

@@ -3,7 +3,7 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { ScopeSetResult } from '@/lib/matrix/build-matrix'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
-import { runScopeMatrix } from '@/features/matrix/matrix-runner'
+import { runScopeMatrix, type MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 
 export type MatrixStatus = 'idle' | 'running' | 'needs_login' | 'done' | 'cancelled' | 'failed'
 
@@ -17,6 +17,7 @@ export function useMatrixRun(
   document: DiscoveryDocument | undefined,
   config: LabConfig,
   redirectUri: string,
+  runFlow: MatrixFlowRunner,
 ) {
   const [status, setStatus] = useState<MatrixStatus>('idle')
   const [sets, setSets] = useState<string[][]>([])
@@ -41,6 +42,7 @@ export function useMatrixRun(
         sets: toRun,
         redirectUri,
         signal: abort.signal,
+        runFlow,
         silent: authorizeInFrame,
         interactive: (url) =>
           new Promise<string>((resolve, reject) => {
@@ -62,7 +64,7 @@ export function useMatrixRun(
         },
       )
     },
-    [document, config, redirectUri],
+    [document, config, redirectUri, runFlow],
   )
 
   const cancel = useCallback(() => {

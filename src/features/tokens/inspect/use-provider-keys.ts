@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { validateIssuerInput } from '@/lib/oidc/issuer'
 import type { DiscoveryDocument, JsonWebKeySet } from '@/lib/oidc/types'
-import { inspectDiscoveryQueryOptions, inspectJwksQueryOptions } from './provider-keys-query'
+import {
+  discoveryQueryOptions,
+  fetchedValue,
+  fetchFailure,
+  jwksQueryOptions,
+} from '@/lib/provider-queries'
 import { useDebouncedValue } from './use-debounced-value'
 
 export type ProviderKeysState = 'none' | 'invalid' | 'loading' | 'error' | 'ready'
@@ -26,9 +31,9 @@ export function useProviderKeys(issuerInput: string): ProviderKeys {
   const typed = useDebouncedValue(issuerInput.trim(), 500)
   const validation = typed ? validateIssuerInput(typed) : undefined
   const issuer = validation?.ok ? validation.value.issuer : undefined
-  const discovery = useQuery(inspectDiscoveryQueryOptions(issuer))
-  const document = discovery.data?.ok ? discovery.data.value : undefined
-  const jwksQuery = useQuery(inspectJwksQueryOptions(document?.jwks_uri))
+  const discovery = useQuery(discoveryQueryOptions(issuer))
+  const document = fetchedValue(discovery.data)
+  const jwksQuery = useQuery(jwksQueryOptions(document?.jwks_uri))
   const { refetch } = jwksQuery
   const refetchJwks = useCallback(() => void refetch(), [refetch])
   const base = { refetchJwks, issuer: document?.issuer ?? issuer, document }
@@ -41,22 +46,22 @@ export function useProviderKeys(issuerInput: string): ProviderKeys {
   if (discovery.isPending || (document?.jwks_uri && jwksQuery.isPending)) {
     return { ...base, state: 'loading', message: `fetching the keys of ${issuer ?? typed}…` }
   }
-  if (!discovery.data?.ok) {
-    const why = discovery.data?.message ?? 'the discovery request failed'
+  if (!document) {
+    const why = discovery.data ? fetchFailure(discovery.data) : 'the discovery request failed'
     return { ...base, state: 'error', message: `not verified: discovery failed: ${why}` }
   }
-  if (!document?.jwks_uri) {
+  if (!document.jwks_uri) {
     return {
       ...base,
       state: 'error',
       message: 'not verified: the discovery document has no jwks_uri',
     }
   }
-  if (!jwksQuery.data?.ok) {
-    const why = jwksQuery.data?.message ?? 'the JWKS request failed'
+  const jwks = fetchedValue(jwksQuery.data)
+  if (!jwks) {
+    const why = jwksQuery.data ? fetchFailure(jwksQuery.data) : 'the JWKS request failed'
     return { ...base, state: 'error', message: `not verified: the JWKS could not be read: ${why}` }
   }
-  const jwks = jwksQuery.data.value
   const kids = jwks.keys.map((key) => key.kid ?? 'no kid').join(', ')
   return {
     ...base,
