@@ -1,7 +1,7 @@
 import type { ClaimDiffRow, ClaimDiffStatus } from '@/lib/jwt/compare-claims'
 import { describeClaim } from '@/lib/jwt/claims-dictionary'
 import { cn } from '@/lib/cn'
-import { ClaimValue } from '@/features/tokens/compare/claim-value'
+import { DiffCellValue } from '@/features/tokens/compare/diff-cell-value'
 
 const STYLE: Record<ClaimDiffStatus, { mark: string; word: string; row: string }> = {
   added: { mark: '+', word: 'added', row: 'bg-emerald-50 text-emerald-950' },
@@ -29,10 +29,10 @@ export function ClaimDiffTableRow({ row }: { row: ClaimDiffRow }) {
         <span className="sr-only"> ({style.word})</span>
       </th>
       <td className="py-1.5 pr-3">
-        <ClaimValue name={row.name} value={row.left} present={Object.hasOwn(row, 'left')} />
+        <DiffCellValue name={row.name} value={row.left} present={Object.hasOwn(row, 'left')} />
       </td>
       <td className="py-1.5 pr-2">
-        <ClaimValue name={row.name} value={row.right} present={Object.hasOwn(row, 'right')} />
+        <DiffCellValue name={row.name} value={row.right} present={Object.hasOwn(row, 'right')} />
       </td>
     </tr>
   )

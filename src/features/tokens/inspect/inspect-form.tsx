@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button'
 import type { TokenOffers } from './inspect-slots'
 import { Field } from '@/components/ui/field'
 import { ProviderStatus } from './provider-status'
-import { UseFromToken } from './use-from-token'
+import { UseFromTokenButton } from './use-from-token-button'
 import type { ProviderKeys } from './use-provider-keys'
 
 export interface InspectFormValues {
@@ -70,7 +70,7 @@ export function InspectForm({ values, onChange, keys, offers, notes }: InspectFo
               {' '}
               <ProviderStatus keys={keys} />
               {!values.issuer && (
-                <UseFromToken
+                <UseFromTokenButton
                   claim="iss"
                   value={offers.iss}
                   onUse={(issuer) => onChange({ issuer })}
@@ -92,7 +92,7 @@ export function InspectForm({ values, onChange, keys, offers, notes }: InspectFo
             <>
               {' '}
               {!values.clientId && (
-                <UseFromToken
+                <UseFromTokenButton
                   claim={offers.clientId?.claim ?? 'azp'}
                   value={offers.clientId?.value}
                   onUse={(clientId) => onChange({ clientId })}

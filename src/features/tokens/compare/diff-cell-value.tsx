@@ -1,13 +1,14 @@
 import { describeClaim } from '@/lib/jwt/claims-dictionary'
 import { formatClaimTime } from '@/lib/jwt/claim-time'
 
-export interface ClaimValueProps {
+export interface DiffCellValueProps {
   name: string
   value: unknown
   present: boolean
 }
 
-export function ClaimValue({ name, value, present }: ClaimValueProps) {
+/** One side of a claim-diff row: the value as text (times also as ISO), or a marked absence. */
+export function DiffCellValue({ name, value, present }: DiffCellValueProps) {
   if (!present) {
     return (
       <span className="text-slate-400">

@@ -1,11 +1,11 @@
-export interface UseFromTokenProps {
+export interface UseFromTokenButtonProps {
   claim: string
   value: string | undefined
   onUse: (value: string) => void
 }
 
 /** Offers a value read from the token itself, for exploring; a real client never does this. */
-export function UseFromToken({ claim, value, onUse }: UseFromTokenProps) {
+export function UseFromTokenButton({ claim, value, onUse }: UseFromTokenButtonProps) {
   if (!value) return null
   return (
     <button
