@@ -129,6 +129,9 @@ test('the same code twice: the replay is refused and diagnosed as invalid_grant'
   await lab.exchangeCode.click()
   await expect(lab.diagnosis('invalid_grant')).toBeVisible()
   await expect(page.locator('[data-step="token"] [data-status-code="400"]')).toBeVisible()
+  // the first answer and its tokens stay on screen, next to the replay's refusal
+  await expect(page.locator('[data-step="token"] [data-status-code="200"]')).toBeVisible()
+  await expect(lab.idToken).toBeVisible()
 })
 
 test('a tampered state is refused before any code exchange', async ({ lab, idpLogin, page }) => {

@@ -1,7 +1,12 @@
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { SPEC } from '@/lib/oidc/spec-links'
 import { buildRefreshRequest } from '@/lib/oidc/token-request'
-import { readTokenExchange, tokenStep, type TokenResult } from '@/features/flow/steps/token/step'
+import {
+  readTokenExchange,
+  tokensOf,
+  tokenStep,
+  type TokenResult,
+} from '@/features/flow/steps/token/step'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
 
 /** Every refresh of this run, oldest first; the last one is what the step shows. */
@@ -16,7 +21,7 @@ export function latestTokens(context: StepContext): TokenResult | undefined {
     .resultOf(refreshStep)
     ?.generations.filter((g) => g.response)
     .at(-1)
-  return refreshed ?? context.resultOf(tokenStep)
+  return refreshed ?? tokensOf(context.resultOf(tokenStep))
 }
 
 function deriveRefresh(context: StepContext): RefreshResult | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { tokenStep, type TokenResult } from '@/features/flow/steps/token/step'
+import { tokensOf, tokenStep, type TokenResult } from '@/features/flow/steps/token/step'
 import { keycloakCodeNotValid, keycloakTokenSuccess } from '@/testing/fixtures/provider-responses'
 import { derive, recorded, returnedFlow, withSent, ORIGIN } from '@/testing/step-inputs'
 
@@ -49,6 +49,9 @@ describe('token step', () => {
     expect(token.diagnosis?.code).toBe('invalid_grant')
     expect(token.diagnosis?.action).toEqual({ kind: 'restart_flow' })
     expect(statuses.get('token')).toBe('fail')
+    // the first answer's tokens stay: they are what the run has
+    expect(token.earlier?.exchange.id).toBe(first.id)
+    expect(tokensOf(token)?.response?.scope).toBe('openid profile email')
   })
 
   test('no HTTP answer (CORS or network) is diagnosed with the app’s origin', () => {

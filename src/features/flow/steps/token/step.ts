@@ -28,6 +28,8 @@ export interface TokenResult {
   /** Why there is no ID token, when there is none. */
   noIdToken?: Diagnosis
   scopes: ScopeComparison
+  /** When this answer failed: the last earlier answer of the same step that brought tokens. */
+  earlier?: TokenResult
 }
 
 /** The access token's `scope` (or Entra's `scp`) claim; undefined for opaque tokens. */
@@ -83,18 +85,30 @@ function deriveToken(context: StepContext): TokenResult | undefined {
     .slice(0, -1)
     .some((x) => x.response !== undefined && x.response.status < 300)
   const receivedAt = flow.callback ? Date.parse(flow.callback.receivedAt) : NaN
-  return readTokenExchange(exchange, sent.length, config.scopes, {
-    clientAuthMethod: clientAuthFor(config).method,
-    isPublicClient: config.clientType === 'public',
-    codeAlreadyExchanged: earlierSuccess || sent.length > 1,
-    codeAgeSeconds: Number.isNaN(receivedAt)
-      ? undefined
-      : Math.max(0, Math.round((Date.parse(exchange.startedAt) - receivedAt) / 1000)),
-    usedPkce: exchange.request.form?.some(([name]) => name === 'code_verifier') ?? false,
-    origin: context.origin,
-    tokenEndpoint: exchange.request.url,
-  })
+  const read = (x: HttpExchange, attempt: number) =>
+    readTokenExchange(x, attempt, config.scopes, {
+      clientAuthMethod: clientAuthFor(config).method,
+      isPublicClient: config.clientType === 'public',
+      codeAlreadyExchanged: attempt > 1 || earlierSuccess,
+      codeAgeSeconds: Number.isNaN(receivedAt)
+        ? undefined
+        : Math.max(0, Math.round((Date.parse(x.startedAt) - receivedAt) / 1000)),
+      usedPkce: x.request.form?.some(([name]) => name === 'code_verifier') ?? false,
+      origin: context.origin,
+      tokenEndpoint: x.request.url,
+    })
+  const latest = read(exchange, sent.length)
+  if (latest.response || !earlierSuccess) return latest
+  const index = sent.findLastIndex(
+    (x, i) => i < sent.length - 1 && (x.response?.status ?? 500) < 300,
+  )
+  const success = sent[index]
+  return success ? { ...latest, earlier: read(success, index + 1) } : latest
 }
+
+/** The tokens a token-endpoint step brought: its answer, or the earlier one a failed resend left. */
+export const tokensOf = (result: TokenResult | undefined): TokenResult | undefined =>
+  result?.response ? result : result?.earlier
 
 /** The code exchange: a direct POST that trades the single-use code (and verifier) for tokens. */
 export const tokenStep: StepDefinition<TokenResult> = {
@@ -132,15 +146,18 @@ export const tokenStep: StepDefinition<TokenResult> = {
         : 'waiting',
   diagnosis: (token) => token?.diagnosis,
   autoRun: true,
-  record: (token, lab) => ({
-    grantedScope:
-      token.response?.scope === undefined ? undefined : parseScope(token.response.scope),
-    tokens: {
-      idToken: token.response?.id_token,
-      accessToken: token.response?.access_token,
-      refreshToken: token.response?.refresh_token,
-    },
-    tokenStatus: token.exchange.response?.status,
-    checks: { ...lab.checks },
-  }),
+  record: (latest, lab) => {
+    const token = tokensOf(latest) ?? latest
+    return {
+      grantedScope:
+        token.response?.scope === undefined ? undefined : parseScope(token.response.scope),
+      tokens: {
+        idToken: token.response?.id_token,
+        accessToken: token.response?.access_token,
+        refreshToken: token.response?.refresh_token,
+      },
+      tokenStatus: token.exchange.response?.status,
+      checks: { ...lab.checks },
+    }
+  },
 }

@@ -6,11 +6,12 @@ import { ScopeComparisonView } from '@/features/flow/components/scope-comparison
 import { TokenRegions } from '@/features/flow/components/token-regions'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
 import type { Lab } from '@/features/flow/lab'
-import { tokenStep } from '@/features/flow/steps/token/step'
+import { tokensOf, tokenStep } from '@/features/flow/steps/token/step'
 
 export function TokenBody({ lab }: { lab: Lab }) {
   const prepared = tokenStep.prepare?.(lab.context)
   const result = lab.resultOf(tokenStep)
+  const tokens = tokensOf(result)
   const { send, pending } = useStepRunner(lab, tokenStep)
   return (
     <div className="space-y-4">
@@ -32,12 +33,29 @@ export function TokenBody({ lab }: { lab: Lab }) {
       </div>
       {result && (
         <>
-          <ResponseView exchange={result.exchange} />
+          {result.earlier ? (
+            <div className="grid gap-3 lg:grid-cols-2" data-replay>
+              <div className="space-y-1">
+                <p className="text-xs font-medium text-slate-600">
+                  First exchange (attempt {result.earlier.attempts})
+                </p>
+                <ResponseView exchange={result.earlier.exchange} />
+              </div>
+              <div className="space-y-1">
+                <p className="text-xs font-medium text-slate-600">
+                  The same code again (attempt {result.attempts})
+                </p>
+                <ResponseView exchange={result.exchange} />
+              </div>
+            </div>
+          ) : (
+            <ResponseView exchange={result.exchange} />
+          )}
           {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
-          {result.response && (
+          {tokens?.response && (
             <>
-              <ScopeComparisonView comparison={result.scopes} />
-              <TokenRegions result={result} lab={lab} />
+              <ScopeComparisonView comparison={tokens.scopes} />
+              <TokenRegions result={tokens} lab={lab} />
             </>
           )}
         </>

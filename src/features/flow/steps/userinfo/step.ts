@@ -3,7 +3,8 @@ import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import { diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { SPEC } from '@/lib/oidc/spec-links'
 import { buildUserinfoRequest, processUserinfoResponse } from '@/lib/oidc/userinfo'
-import { scopeClaim, tokenStep } from '@/features/flow/steps/token/step'
+import { latestTokens } from '@/features/flow/steps/refresh/step'
+import { scopeClaim } from '@/features/flow/steps/token/step'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
 
 const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
@@ -19,7 +20,7 @@ export interface UserinfoResult {
 function deriveUserinfo(context: StepContext): UserinfoResult | undefined {
   const exchange = context.exchangesOf(userinfoStep.id).at(-1)
   if (!exchange) return undefined
-  const token = context.resultOf(tokenStep)
+  const token = latestTokens(context)
   const payload = token?.accessToken?.payload
   const allowedOrigins = payload?.['allowed-origins']
   const diagnose = () =>
@@ -64,7 +65,7 @@ export const userinfoStep: StepDefinition<UserinfoResult> = {
     const { document } = context
     if (document && !document.userinfo_endpoint)
       return blocked('The provider advertises no userinfo_endpoint.')
-    const token = context.resultOf(tokenStep)?.response
+    const token = latestTokens(context)?.response
     if (!document?.userinfo_endpoint || !token)
       return blocked('Needs an access token from the token request.')
     return {
