@@ -43,7 +43,8 @@ function errorBase(response: HttpResponseRecord): Partial<OidcError> {
 }
 
 /**
- * The `detail` for a body that is not the JSON the endpoint should send.
+ * The `detail` for a body that is not the JSON the endpoint should send. It does not look at
+ * `Content-Type`; {@link readBody} already classified the body.
  * @see https://www.rfc-editor.org/rfc/rfc8259
  */
 export function nonJsonDetail(shape: BodyShape): OidcError['detail'] {
@@ -163,7 +164,8 @@ export function processEndpointError(
 
 /**
  * The error for a 2xx answer that is not a JSON object: `non_standard_response` with `html`,
- * `empty_body`, `not_json` or `not_an_object`, and the rule it breaks as the deviation.
+ * `empty_body`, `not_json` or `not_an_object`, and the rule it breaks as the deviation. It does not
+ * check the status; call it only for a 2xx answer.
  * @see https://www.rfc-editor.org/rfc/rfc8259#section-4
  */
 export function notAJsonObjectError(
@@ -188,7 +190,8 @@ export function notAJsonObjectError(
 
 /**
  * The error for a 2xx JSON object that lacks required members or has them with the wrong type:
- * `non_standard_response` with detail `missing_fields`, one deviation per member.
+ * `non_standard_response` with detail `missing_fields`, one deviation per member. It does not
+ * inspect the body itself: the caller says what is missing.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
 export function missingFieldsError(
