@@ -21,6 +21,7 @@ export type CheckId =
   | 'format'
   | 'typ'
   | 'required_claims'
+  | 'userinfo_scope'
 
 /** `skip` means the check does not apply or could not run; the message says which. */
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip'
@@ -117,6 +118,10 @@ export type CheckCode =
   | 'typ_other'
   | 'required_claims_present'
   | 'required_claims_missing'
+  // userinfo scope (from the access token's scope claim)
+  | 'scope_has_openid'
+  | 'scope_lacks_openid'
+  | 'scope_unknown'
   // any check whose input was not decodable
   | 'payload_unavailable'
 

@@ -159,6 +159,13 @@ export type OidcErrorCode =
   | 'invalid_token'
   | 'insufficient_scope'
   | 'userinfo_http_error'
+  // RFC 8628 §3.5 device access token errors
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'access_denied'
+  | 'expired_token'
+  // RFC 7009 §2.2.1 revocation error
+  | 'unsupported_token_type'
   // anything else
   | 'non_standard_response'
   | 'network_error'
