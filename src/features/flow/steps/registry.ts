@@ -15,6 +15,8 @@ import { libraryStep } from '@/features/flow/steps/library/step'
 import { LibraryBody } from '@/features/flow/steps/library/library-body'
 import { refreshStep } from '@/features/flow/steps/refresh/step'
 import { RefreshBody } from '@/features/flow/steps/refresh/refresh-body'
+import { revokeStep } from '@/features/flow/steps/revoke/step'
+import { RevokeBody } from '@/features/flow/steps/revoke/revoke-body'
 import { scopesStep } from '@/features/flow/steps/scopes/step'
 import { ScopesBody } from '@/features/flow/steps/scopes/scopes-body'
 import { tokenStep } from '@/features/flow/steps/token/step'
@@ -36,5 +38,6 @@ export const FLOW_STEPS: readonly RegisteredStep[] = [
   { ...userinfoStep, Body: UserinfoBody },
   { ...refreshStep, Body: RefreshBody },
   { ...introspectStep, Body: IntrospectBody },
+  { ...revokeStep, Body: RevokeBody },
   { ...libraryStep, Body: LibraryBody },
 ]

@@ -1,0 +1,70 @@
+import { RequestView } from '@/components/http/request-view'
+import { ResponseView } from '@/components/http/response-view'
+import { Button } from '@/components/ui/button'
+import { REVOCATION_SUCCESS_NOTICE } from '@/lib/oidc/revocation'
+import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
+import type { Lab } from '@/features/flow/lab'
+import type { TokenKind } from '@/features/flow/steps/introspect/step'
+import { revokeStep } from '@/features/flow/steps/revoke/step'
+
+const TOKENS: { kind: TokenKind; label: string }[] = [
+  { kind: 'access_token', label: 'Revoke access token' },
+  { kind: 'refresh_token', label: 'Revoke refresh token' },
+]
+
+export function RevokeBody({ lab }: { lab: Lab }) {
+  const result = lab.resultOf(revokeStep)
+  const { send, pending } = useStepRunner(lab, revokeStep)
+  const offered = TOKENS.map((t) => ({
+    ...t,
+    prepared: revokeStep.prepare?.(lab.context, { token: t.kind }),
+  }))
+  const first = offered[0]?.prepared
+  const shown = offered.find((t) => t.prepared?.ok)?.prepared
+  if (!shown && !result)
+    return <p className="text-sm text-slate-500">{first && !first.ok && first.reason}</p>
+  return (
+    <div className="space-y-3">
+      {shown?.ok && <RequestView spec={shown.request} label="Revocation request (access token)" />}
+      <div className="flex flex-wrap gap-2">
+        {offered.map((t) => (
+          <Button
+            key={t.kind}
+            variant="secondary"
+            disabled={!t.prepared?.ok || pending}
+            onClick={() => send({ token: t.kind })}
+          >
+            {t.label}
+          </Button>
+        ))}
+      </div>
+      {result && (
+        <>
+          <ResponseView exchange={result.exchange} />
+          {result.accepted ? (
+            <p className="text-sm text-slate-700" data-revoked={result.token}>
+              The provider accepted the revocation of the {result.token.replace('_', ' ')}.{' '}
+              {REVOCATION_SUCCESS_NOTICE} Or use it again (userinfo, refresh): a provider that
+              honoured the revocation refuses it.
+            </p>
+          ) : (
+            result.error && (
+              <p
+                role="alert"
+                data-diagnosis={result.error.code}
+                className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm"
+              >
+                {result.error.message}
+              </p>
+            )
+          )}
+          {result.deviations.map((d) => (
+            <p key={d} className="text-xs text-amber-800">
+              Deviation from the spec: {d}
+            </p>
+          ))}
+        </>
+      )}
+    </div>
+  )
+}
