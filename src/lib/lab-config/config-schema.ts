@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import type { LabConfig } from '@/lib/lab-config/lab-config'
+import { GRANTS, type LabConfig } from '@/lib/lab-config/lab-config'
 
 const extrasSchema = z.object({
   prompt: z.string(),
@@ -23,6 +23,8 @@ export const labConfigSchema = z.object({
   nonceMode: z.enum(['auto', 'always', 'never']),
   scopes: z.array(z.string()),
   extras: extrasSchema,
+  grant: z.enum(GRANTS),
+  tokenRequestScope: z.string(),
 })
 
 /** One line naming the first problems of a failed parse, e.g. `clientId: Invalid input`. */

@@ -62,3 +62,27 @@ describe('parseDeepLink', () => {
     expect(parseDeepLink('?issuer=nope', DEMO).config.issuer).toBe(DEMO)
   })
 })
+
+describe('grant deep link', () => {
+  test.each(['authorization_code', 'client_credentials', 'device_code'] as const)(
+    'grant=%s selects that grant',
+    (grant) => {
+      const link = parseDeepLink(`?grant=${grant}`, 'http://localhost:8080/realms/demo')
+      expect(link.config.grant).toBe(grant)
+      expect(link.fromLink).toBe(true)
+      expect(link.messages).toEqual([])
+    },
+  )
+
+  test('an unknown grant is named, and the code flow is kept', () => {
+    const link = parseDeepLink('?grant=password', 'http://localhost:8080/realms/demo')
+    expect(link.config.grant).toBe('authorization_code')
+    expect(link.messages).toEqual([
+      {
+        level: 'error',
+        param: 'grant',
+        text: 'Unknown grant `password`. Known grants: authorization_code, client_credentials, device_code. The authorization code flow is used instead.',
+      },
+    ])
+  })
+})

@@ -1,4 +1,10 @@
-import { defaultConfig, type LabConfig, type ProviderPreset } from '@/lib/lab-config/lab-config'
+import {
+  defaultConfig,
+  GRANTS,
+  type LabConfig,
+  type LabGrant,
+  type ProviderPreset,
+} from '@/lib/lab-config/lab-config'
 
 export interface DeepLinkMessage {
   level: 'error' | 'warning' | 'info'
@@ -13,14 +19,14 @@ export interface DeepLinkResult {
   fromLink: boolean
 }
 
-const KNOWN = new Set(['issuer', 'client_id', 'scope', 'preset'])
+const KNOWN = new Set(['issuer', 'client_id', 'scope', 'preset', 'grant'])
 const PRESETS: ProviderPreset[] = ['demo', 'keycloak', 'custom']
 // deep links are shared in chats and slides: anything secret in them is already leaked
 const SECRET_LIKE = /secret|token|password|code_verifier|^code$|assertion/i
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
 /**
- * Reads the UI contract's deep-link parameters (`issuer`, `client_id`, `scope`, `preset`) from a
+ * Reads the UI contract's deep-link parameters (`issuer`, `client_id`, `scope`, `preset`, `grant`) from a
  * query string into a configuration, with a specific message for every parameter it ignores.
  * It does not fetch anything: an issuer that parses may still be unreachable.
  */
@@ -49,7 +55,7 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
       messages.push({
         level: 'warning',
         param: name,
-        text: `Unknown parameter \`${name}\` was ignored. Deep links understand issuer, client_id, scope and preset.`,
+        text: `Unknown parameter \`${name}\` was ignored. Deep links understand issuer, client_id, scope, preset and grant.`,
       })
     }
   }
@@ -106,6 +112,18 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
         level: 'warning',
         param: 'scope',
         text: '`scope` is empty: no scope is selected.',
+      })
+  }
+
+  const grant = params.get('grant')
+  if (grant !== null) {
+    fromLink = true
+    if ((GRANTS as readonly string[]).includes(grant)) config.grant = grant as LabGrant
+    else
+      messages.push({
+        level: 'error',
+        param: 'grant',
+        text: `Unknown grant \`${grant}\`. Known grants: ${GRANTS.join(', ')}. The authorization code flow is used instead.`,
       })
   }
 

@@ -2,6 +2,10 @@ import type { ClientAuthMethod } from '@/lib/oidc/types'
 
 export type ProviderPreset = 'demo' | 'keycloak' | 'custom'
 
+/** The grants the lab can run (the `grant` deep link). */
+export const GRANTS = ['authorization_code', 'client_credentials', 'device_code'] as const
+export type LabGrant = (typeof GRANTS)[number]
+
 export interface KeycloakSettings {
   baseUrl: string
   realm: string
@@ -33,6 +37,9 @@ export interface LabConfig {
   nonceMode: 'auto' | 'always' | 'never'
   scopes: string[]
   extras: AuthorizationExtras
+  grant: LabGrant
+  /** `scope` sent in the token request itself: client credentials, or a second one in the code exchange. */
+  tokenRequestScope: string
 }
 
 export const DEFAULT_SCOPES = ['openid', 'profile', 'email']
@@ -59,5 +66,7 @@ export function defaultConfig(demoIssuer: string): LabConfig {
     nonceMode: 'auto',
     scopes: [...DEFAULT_SCOPES],
     extras: { ...EMPTY_EXTRAS },
+    grant: 'authorization_code',
+    tokenRequestScope: '',
   }
 }

@@ -1,7 +1,7 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import type { Lab } from '@/features/flow/lab'
-import type { TokenResult } from '@/features/flow/steps/token/step'
+import type { TokenResult } from '@/features/flow/steps/token-result'
 
 export interface TokenRegionsProps {
   result: TokenResult

@@ -7,7 +7,6 @@ import { fetchedValue, jwksQueryOptions } from '@/lib/provider-queries'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
-import { latestTokens } from '@/features/flow/steps/refresh/step'
 import type { StepContext } from '@/features/flow/steps/types'
 import { userinfoStep } from '@/features/flow/steps/userinfo/step'
 
@@ -16,7 +15,7 @@ const none: Check[] = []
 /** ID token checks (signature against the provider's JWKS), informative access token checks, userinfo `sub`. */
 export function useTokenChecks(context: StepContext, config: LabConfig): TokenChecks {
   const { document } = context
-  const token = latestTokens(context)
+  const token = context.currentTokens()
   const { clientId } = config
   const clientSecret = config.clientType === 'confidential' ? config.clientSecret : undefined
   const nonce = context.resultOf(authorizeStep)?.params.find((p) => p.name === 'nonce')?.value

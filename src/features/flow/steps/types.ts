@@ -1,5 +1,5 @@
 import type { HttpExchange, HttpRequestSpec } from '@/lib/http/types'
-import type { LabConfig } from '@/lib/lab-config/lab-config'
+import type { LabConfig, LabGrant } from '@/lib/lab-config/lab-config'
 import type { LabRun } from '@/lib/runs/types'
 import type { Diagnosis } from '@/lib/oidc/diagnose'
 import type { SpecLink } from '@/lib/oidc/spec-links'
@@ -8,6 +8,7 @@ import type { FlowState } from '@/features/flow/flow-reducer'
 import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
 import type { LibraryOutcome } from '@/features/flow/library-mode'
 import type { Lab } from '@/features/flow/lab'
+import type { TokenResult } from '@/features/flow/steps/token-result'
 
 /** A step's status as the UI contract names it (`data-status`). */
 export type StepStatus = 'waiting' | 'ready' | 'running' | 'done' | 'fail'
@@ -38,6 +39,8 @@ export interface StepContext extends StepInputs {
   resultOf<R>(step: StepDefinition<R>): R | undefined
   /** Status of a step earlier in the registry. */
   statusOf(step: AnyStep): StepStatus
+  /** The newest tokens of the run: from the step that brought tokens last (code, refresh…). */
+  currentTokens(): TokenResult | undefined
 }
 
 /** What a step would send now, shown before sending; or why it cannot send yet. */
@@ -75,6 +78,10 @@ export interface StepDefinition<Result = unknown, Input = void> {
   autoRun?: boolean
   /** What this step adds to the run saved in the history. */
   record?(result: Result, lab: Lab): RunContribution
+  /** The grants this step belongs to; every grant when absent (setup steps). */
+  grants?: readonly LabGrant[]
+  /** The tokens this step's result brought, for steps that talk to the token endpoint. */
+  tokens?(result: Result): TokenResult | undefined
 }
 
 /** A step of any result and input type (methods are bivariant, so every step fits). */

@@ -1,7 +1,6 @@
 import type { HttpExchange } from '@/lib/http/types'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { buildIntrospectionRequest } from '@/lib/oidc/token-request'
-import { latestTokens } from '@/features/flow/steps/refresh/step'
 import { blocked, type StepDefinition } from '@/features/flow/steps/types'
 
 export type TokenKind = 'access_token' | 'refresh_token'
@@ -35,7 +34,7 @@ export const introspectStep: StepDefinition<IntrospectResult, { token: TokenKind
     const { document, config } = context
     if (!document?.introspection_endpoint)
       return blocked('The provider advertises no introspection_endpoint.')
-    const value = latestTokens(context)?.response?.[token]
+    const value = context.currentTokens()?.response?.[token]
     if (!value) return blocked(`Needs a ${token.replace('_', ' ')} from the token request.`)
     return {
       ok: true,
@@ -61,6 +60,7 @@ export const introspectStep: StepDefinition<IntrospectResult, { token: TokenKind
           : undefined,
     }
   },
+  grants: ['authorization_code', 'client_credentials', 'device_code'],
   status: (context, result) =>
     result
       ? result.members

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { latestTokens, refreshStep } from '@/features/flow/steps/refresh/step'
+import { refreshStep } from '@/features/flow/steps/refresh/step'
 import {
   keycloakTokenSuccess,
   oidcProviderGrantInvalid,
@@ -20,7 +20,7 @@ describe('refresh step', () => {
     )
     const refreshed = recorded('refresh', oidcProviderTokenWithoutOpenid)
     const second = derive(withSent(returnedFlow(), [token, refreshed]), [token, refreshed])
-    expect(latestTokens(second.context)?.response?.refresh_token).toBe('yR2bJ0tQ3rVnYwZ8pXo1')
+    expect(second.context.currentTokens()?.response?.refresh_token).toBe('yR2bJ0tQ3rVnYwZ8pXo1')
     const again = refreshStep.prepare?.(second.context)
     expect(again?.ok && again.request.form).toContainEqual([
       'refresh_token',
@@ -36,7 +36,7 @@ describe('refresh step', () => {
       token,
       refused,
     ])
-    expect(latestTokens(context)?.exchange.id).toBe(token.id)
+    expect(context.currentTokens()?.exchange.id).toBe(token.id)
     expect(statuses.get('refresh')).toBe('fail')
     expect(refreshStep.diagnosis?.(results.get('refresh') as never)?.code).toBe('invalid_grant')
   })

@@ -1,27 +1,13 @@
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { SPEC } from '@/lib/oidc/spec-links'
 import { buildRefreshRequest } from '@/lib/oidc/token-request'
-import {
-  readTokenExchange,
-  tokensOf,
-  tokenStep,
-  type TokenResult,
-} from '@/features/flow/steps/token/step'
+import { readTokenExchange, type TokenResult } from '@/features/flow/steps/token-result'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
 
 /** Every refresh of this run, oldest first; the last one is what the step shows. */
 export interface RefreshResult {
   generations: TokenResult[]
   latest: TokenResult
-}
-
-/** The newest tokens of the run: the last successful refresh, else the code exchange's. */
-export function latestTokens(context: StepContext): TokenResult | undefined {
-  const refreshed = context
-    .resultOf(refreshStep)
-    ?.generations.filter((g) => g.response)
-    .at(-1)
-  return refreshed ?? tokensOf(context.resultOf(tokenStep))
 }
 
 function deriveRefresh(context: StepContext): RefreshResult | undefined {
@@ -49,7 +35,7 @@ export const refreshStep: StepDefinition<RefreshResult> = {
   spec: [SPEC.oauthRefresh],
   prepare: (context) => {
     const { document, config } = context
-    const refreshToken = latestTokens(context)?.response?.refresh_token
+    const refreshToken = context.currentTokens()?.response?.refresh_token
     if (!document || !refreshToken) return blocked('Needs a refresh token from the token request.')
     return {
       ok: true,
@@ -71,4 +57,6 @@ export const refreshStep: StepDefinition<RefreshResult> = {
         ? 'ready'
         : 'waiting',
   diagnosis: (refresh) => refresh?.latest.diagnosis,
+  grants: ['authorization_code', 'client_credentials', 'device_code'],
+  tokens: (refresh) => refresh.generations.filter((g) => g.response).at(-1),
 }

@@ -3,7 +3,6 @@ import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { buildRevocationRequest, processRevocationResponse } from '@/lib/oidc/revocation'
 import type { OidcError } from '@/lib/oidc/types'
 import type { TokenKind } from '@/features/flow/steps/introspect/step'
-import { latestTokens } from '@/features/flow/steps/refresh/step'
 import { blocked, type StepDefinition } from '@/features/flow/steps/types'
 
 export interface RevokeResult {
@@ -26,7 +25,7 @@ export const revokeStep: StepDefinition<RevokeResult, { token: TokenKind }> = {
     const { document, config } = context
     if (!document?.revocation_endpoint)
       return blocked('The provider advertises no revocation_endpoint.')
-    const value = latestTokens(context)?.response?.[token]
+    const value = context.currentTokens()?.response?.[token]
     if (!value) return blocked(`Needs a ${token.replace('_', ' ')} from the token request.`)
     return {
       ok: true,
@@ -59,6 +58,7 @@ export const revokeStep: StepDefinition<RevokeResult, { token: TokenKind }> = {
       ? { exchange, token, accepted: true, deviations: result.value.deviations }
       : { exchange, token, accepted: false, deviations: [], error: result.error }
   },
+  grants: ['authorization_code', 'client_credentials', 'device_code'],
   status: (context, result) =>
     result
       ? result.accepted

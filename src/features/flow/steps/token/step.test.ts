@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { tokensOf, tokenStep, type TokenResult } from '@/features/flow/steps/token/step'
+import { tokenStep } from '@/features/flow/steps/token/step'
+import { tokensOf, type TokenResult } from '@/features/flow/steps/token-result'
 import { keycloakCodeNotValid, keycloakTokenSuccess } from '@/testing/fixtures/provider-responses'
 import { derive, recorded, returnedFlow, withSent, ORIGIN } from '@/testing/step-inputs'
 

@@ -6,7 +6,8 @@ import { ScopeComparisonView } from '@/features/flow/components/scope-comparison
 import { TokenRegions } from '@/features/flow/components/token-regions'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
 import type { Lab } from '@/features/flow/lab'
-import { tokensOf, tokenStep } from '@/features/flow/steps/token/step'
+import { tokenStep } from '@/features/flow/steps/token/step'
+import { tokensOf } from '@/features/flow/steps/token-result'
 
 export function TokenBody({ lab }: { lab: Lab }) {
   const prepared = tokenStep.prepare?.(lab.context)

@@ -3,8 +3,7 @@ import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import { diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { SPEC } from '@/lib/oidc/spec-links'
 import { buildUserinfoRequest, processUserinfoResponse } from '@/lib/oidc/userinfo'
-import { latestTokens } from '@/features/flow/steps/refresh/step'
-import { scopeClaim } from '@/features/flow/steps/token/step'
+import { scopeClaim } from '@/features/flow/steps/token-result'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
 
 const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
@@ -20,7 +19,7 @@ export interface UserinfoResult {
 function deriveUserinfo(context: StepContext): UserinfoResult | undefined {
   const exchange = context.exchangesOf(userinfoStep.id).at(-1)
   if (!exchange) return undefined
-  const token = latestTokens(context)
+  const token = context.currentTokens()
   const payload = token?.accessToken?.payload
   const allowedOrigins = payload?.['allowed-origins']
   const diagnose = () =>
@@ -65,7 +64,7 @@ export const userinfoStep: StepDefinition<UserinfoResult> = {
     const { document } = context
     if (document && !document.userinfo_endpoint)
       return blocked('The provider advertises no userinfo_endpoint.')
-    const token = latestTokens(context)?.response
+    const token = context.currentTokens()?.response
     if (!document?.userinfo_endpoint || !token)
       return blocked('Needs an access token from the token request.')
     return {
@@ -88,6 +87,7 @@ export const userinfoStep: StepDefinition<UserinfoResult> = {
         : 'waiting',
   diagnosis: (userinfo) => userinfo?.diagnosis,
   autoRun: true,
+  grants: ['authorization_code', 'client_credentials', 'device_code'],
   record: (userinfo) => ({
     userinfo: { status: userinfo.exchange.response?.status, claims: userinfo.claims },
   }),
