@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { defaultConfig } from '@/lib/lab-config/lab-config'
 import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
 

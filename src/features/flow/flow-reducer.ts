@@ -1,5 +1,5 @@
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 /** The secrets of one authorization request: they must survive the redirect to the provider. */
 export interface AuthorizationRequestState {

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { FlowState } from '@/features/flow/flow-reducer'
 

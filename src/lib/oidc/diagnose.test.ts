@@ -27,7 +27,7 @@ import {
   type Diagnosis,
 } from './diagnose'
 import { processDiscoveryResponse } from './discovery'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import type { OidcError } from './types'
 import { validateIssuerInput } from './issuer'
 

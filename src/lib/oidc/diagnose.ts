@@ -2,9 +2,9 @@ import type { CallbackParams, CallbackValidation } from './callback-params'
 import { keycloakPathAlternative } from './discovery'
 import { DIAGNOSIS_TEXT, type DiagnosisCode } from './diagnosis-text'
 import { AUTHORIZATION_ERROR_MEANINGS, bodyPreview, htmlTitle, readBody } from './errors'
-import type { HttpExchange, HttpResponseRecord } from './http-types'
+import type { HttpExchange, HttpResponseRecord } from '@/lib/wire/http-types'
 import { describeIssuerDifference } from './issuer'
-import { parseScope, scopeForClaim } from './scopes'
+import { parseScope, scopeForClaim, STANDARD_SCOPES } from './scopes'
 import { SPEC, type SpecLink } from './spec-links'
 import { processTokenResponse } from './token-response'
 import type { ClientAuthMethod, OidcError, ProviderError, TokenEndpointResponse } from './types'
@@ -348,8 +348,6 @@ export interface CallbackErrorContext {
   /** The `prompt` value sent, if any. */
   prompt?: string
 }
-
-const STANDARD_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access']
 
 const PROMPT_NONE_CODES = {
   login_required: 'The user has no session at the provider.',

@@ -1,4 +1,4 @@
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import type { OidcError, OidcErrorCode, ProviderError } from './types'
 
 /**

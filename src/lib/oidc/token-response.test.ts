@@ -7,7 +7,7 @@ import {
   oidcProviderTokenWithoutOpenid,
   oidcProviderWrongSecret,
 } from '@/testing/fixtures/provider-responses'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { closestTokenError, processTokenResponse } from './token-response'
 
 const res = (

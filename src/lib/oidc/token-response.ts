@@ -9,8 +9,8 @@ import {
   TOKEN_ERROR_MEANINGS,
   type BodyShape,
 } from './errors'
-import type { HttpResponseRecord } from './http-types'
-import { err, ok, type Result } from './result'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
+import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, OidcErrorCode, ProviderError, TokenEndpointResponse } from './types'
 import { findChallenge, parseWwwAuthenticate } from './www-authenticate'
 

@@ -3,7 +3,7 @@ import { ResponseView } from '@/components/http/response-view'
 import { Button } from '@/components/ui/button'
 import { SpecLink } from '@/components/ui/spec-link'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
-import type { HttpRequestSpec } from '@/lib/http/types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 
 export interface IntrospectPanelProps {
   /** Undefined when the provider advertises no introspection_endpoint. */

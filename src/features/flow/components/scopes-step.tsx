@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { SCOPE_NOTES } from '@/lib/oidc/scopes'
+import { SCOPE_NOTES, STANDARD_SCOPES } from '@/lib/oidc/scopes'
 
 export interface ScopesStepProps {
   selected: string[]
@@ -8,11 +8,9 @@ export interface ScopesStepProps {
   onChange: (scopes: string[]) => void
 }
 
-const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access']
-
 export function ScopesStep({ selected, supported, onChange }: ScopesStepProps) {
   const [custom, setCustom] = useState('')
-  const offered = supported && supported.length > 0 ? supported : FALLBACK
+  const offered = supported && supported.length > 0 ? supported : STANDARD_SCOPES
   const all = [...offered, ...selected.filter((s) => !offered.includes(s))]
   const toggle = (scope: string, on: boolean) =>
     onChange(on ? [...selected, scope] : selected.filter((s) => s !== scope))

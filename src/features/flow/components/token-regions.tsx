@@ -1,6 +1,6 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
 import type { CheckItem } from '@/components/jwt/checks-list'
-import type { HttpRequestSpec } from '@/lib/http/types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { IntrospectPanel } from '@/features/flow/components/introspect-panel'
 import { RefreshPanel } from '@/features/flow/components/refresh-panel'

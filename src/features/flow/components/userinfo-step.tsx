@@ -3,7 +3,7 @@ import { RequestView } from '@/components/http/request-view'
 import { ResponseView } from '@/components/http/response-view'
 import type { CheckItem } from '@/components/jwt/checks-list'
 import { Button } from '@/components/ui/button'
-import type { HttpRequestSpec } from '@/lib/http/types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import type { UserinfoResult } from '@/features/flow/steps/results'
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { buildDiscoveryRequest, processDiscoveryResponse } from '@/lib/oidc/discovery'
 import type { DiscoveryDocument } from '@/lib/oidc/types'

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import type { LabConfig } from '@/lib/lab-config/lab-config'

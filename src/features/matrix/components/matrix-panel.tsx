@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildScopeMatrix, toggleScopeSets, type ScopeSetResult } from '@/lib/matrix/build-matrix'
+import { STANDARD_SCOPES } from '@/lib/oidc/scopes'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { MatrixExport } from '@/features/matrix/components/matrix-export'
 import { MatrixSetup } from '@/features/matrix/components/matrix-setup'
@@ -15,10 +16,8 @@ export interface MatrixPanelProps {
   redirectUri: string
 }
 
-const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone']
-
 export function MatrixPanel({ config, document, redirectUri }: MatrixPanelProps) {
-  const supported = document?.scopes_supported ?? FALLBACK
+  const supported = document?.scopes_supported ?? [...STANDARD_SCOPES]
   const [sets, setSets] = useState(() =>
     toggleScopeSets(
       ['openid'],
