@@ -18,6 +18,19 @@ export const TOKEN_ERROR_MEANINGS = {
 } as const satisfies Partial<Record<OidcErrorCode, string>>
 
 /**
+ * Error codes RFC 8628 §3.5 adds for the token endpoint while a client polls with a device code,
+ * with one plain sentence each. The first two mean "keep polling", the last two "stop".
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.5
+ */
+export const DEVICE_TOKEN_ERROR_MEANINGS = {
+  authorization_pending: 'The user has not finished the device authorization yet; keep polling.',
+  slow_down:
+    'The authorization is still pending and the client polls too fast; add 5 seconds to the interval.',
+  access_denied: 'The user refused the device authorization.',
+  expired_token: 'The device_code expired before the user finished.',
+} as const satisfies Partial<Record<OidcErrorCode, string>>
+
+/**
  * Error codes an authorization response may carry (RFC 6749 §4.1.2.1 and OIDC Core §3.1.2.6), with
  * one plain sentence each.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
@@ -61,6 +74,16 @@ export const BEARER_ERROR_MEANINGS = {
  */
 export function isTokenErrorCode(code: string): code is keyof typeof TOKEN_ERROR_MEANINGS {
   return Object.hasOwn(TOKEN_ERROR_MEANINGS, code)
+}
+
+/**
+ * True when `code` is one of the four RFC 8628 §3.5 device polling error codes.
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.5
+ */
+export function isDeviceTokenErrorCode(
+  code: string,
+): code is keyof typeof DEVICE_TOKEN_ERROR_MEANINGS {
+  return Object.hasOwn(DEVICE_TOKEN_ERROR_MEANINGS, code)
 }
 
 /**

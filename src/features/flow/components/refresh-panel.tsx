@@ -5,6 +5,7 @@ import { SpecLink } from '@/components/ui/spec-link'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import { diagnoseTokenError } from '@/lib/oidc/diagnose'
+import { processTokenResponse } from '@/lib/oidc/token-response'
 import type { ClientAuthMethod } from '@/lib/oidc/types'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 
@@ -17,9 +18,10 @@ export interface RefreshPanelProps {
 export function RefreshPanel({ request, clientAuthMethod }: RefreshPanelProps) {
   const mutation = useMutation({ mutationFn: () => sendRecorded(request, { stepId: 'refresh' }) })
   const exchange = mutation.data
+  const result = exchange?.response ? processTokenResponse(exchange.response) : undefined
   const diagnosis =
     exchange &&
-    diagnoseTokenError(exchange, {
+    diagnoseTokenError(exchange, result && !result.ok ? result.error : undefined, {
       clientAuthMethod,
       isPublicClient: clientAuthMethod === 'none',
       grantType: 'refresh_token',

@@ -10,7 +10,7 @@ import {
 } from '@/lib/oidc/diagnose'
 import { compareScopes, parseScope, type ScopeComparison } from '@/lib/oidc/scopes'
 import { processTokenResponse } from '@/lib/oidc/token-response'
-import type { TokenEndpointResponse } from '@/lib/oidc/types'
+import type { OidcError, TokenEndpointResponse } from '@/lib/oidc/types'
 import { processUserinfoResponse } from '@/lib/oidc/userinfo'
 import type { FlowState } from '@/features/flow/flow-reducer'
 
@@ -69,9 +69,9 @@ export function deriveTokenResult(flow: FlowState, config: LabConfig): TokenResu
     origin: window.location.origin,
     tokenEndpoint: exchange.request.url,
   }
-  if (!exchange.response) return failed(diagnoseTokenError(exchange, context))
+  if (!exchange.response) return failed(diagnoseTokenError(exchange, undefined, context))
   const result = processTokenResponse(exchange.response)
-  if (!result.ok) return failed(diagnoseTokenError(exchange, context))
+  if (!result.ok) return failed(diagnoseTokenError(exchange, result.error, context))
   const response = result.value
   const accessToken = decodeJwt(response.access_token)
   const idToken = response.id_token ? decodeJwt(response.id_token) : undefined
@@ -99,9 +99,10 @@ export function deriveUserinfoResult(
   const exchange = flow.userinfoExchanges.at(-1)
   if (!exchange) return undefined
   const payload = token?.accessToken?.payload
-  const diagnose = () =>
+  const diagnose = (error: OidcError | undefined) =>
     diagnoseUserinfoError({
       response: exchange.response,
+      error,
       networkError: exchange.networkError,
       accessTokenScopeClaim: scopeClaim(token?.accessToken),
       tokenResponseScope: token?.response?.scope,
@@ -111,9 +112,9 @@ export function deriveUserinfoResult(
       origin: window.location.origin,
       userinfoEndpoint: exchange.request.url,
     })
-  if (!exchange.response) return { exchange, diagnosis: diagnose() }
+  if (!exchange.response) return { exchange, diagnosis: diagnose(undefined) }
   const result = processUserinfoResponse(exchange.response)
-  if (!result.ok) return { exchange, diagnosis: diagnose() }
+  if (!result.ok) return { exchange, diagnosis: diagnose(result.error) }
   const value = result.value
   if (value.format === 'jwt') {
     const jwt = decodeJwt(value.jwt)
