@@ -106,18 +106,6 @@ export function oidcError(
   return { code, message, ...extra }
 }
 
-/**
- * Turns the recorder's `networkError` (no HTTP answer at all) into an {@link OidcError} with code
- * `network_error`. It does not guess between CORS and an unreachable server; the diagnosis does.
- * @see https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS
- */
-export function networkErrorToOidcError(networkError: string): OidcError {
-  return oidcError(
-    'network_error',
-    `No HTTP response was readable (${networkError}). The browser reports CORS refusals and unreachable servers the same way.`,
-  )
-}
-
 /** What a response body turned out to be, parsed once for every process helper. */
 export type BodyShape =
   | { kind: 'json'; value: unknown }

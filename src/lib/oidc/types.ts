@@ -178,7 +178,6 @@ export type OidcErrorCode =
   | 'userinfo_http_error'
   // anything else
   | 'non_standard_response'
-  | 'network_error'
 
 /**
  * Sub-detail of an {@link OidcError} when one code covers several situations (e.g. which part of an

@@ -38,9 +38,6 @@ export function diagnoseDiscoveryError(
   if (!error) {
     return diagnosis('discovery_failed', { known: url ? [`GET ${url}`] : [] })
   }
-  if (error.code === 'network_error') {
-    return diagnoseNetworkError('discovery', error.message, { ...context, ...(url ? { url } : {}) })
-  }
   const known = [error.message]
   if (url) known.unshift(`GET ${url}${error.status !== undefined ? ` → HTTP ${error.status}` : ''}`)
   const guessed = error.hint ? [error.hint] : []
