@@ -1,4 +1,4 @@
-import { KEYCLOAK_SCOPE_CLAIMS, SCOPE_CLAIMS } from '@/lib/jwt/claims-dictionary'
+import { KEYCLOAK_SCOPE_CLAIMS, SCOPE_CLAIMS } from '@/lib/jwt/scope-claims'
 
 /**
  * The scope values OpenID Connect defines: `openid`, the four claim scopes of OIDC Core §5.4 and
