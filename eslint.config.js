@@ -10,6 +10,72 @@ import tseslint from 'typescript-eslint'
 
 const pureMessage =
   'lib/oidc and lib/jwt must be independent: pure protocol code imports nothing from React, features, lib/http or storage.'
+const wireMessage =
+  'lib/wire is the lowest layer (wire types, form bodies, masking, base64url): it imports nothing else from src.'
+const belowOidcMessage =
+  'lib/http and lib/jwt sit below lib/oidc: take wire types and helpers from lib/wire, Result from lib/result.'
+
+const FEATURES = ['flow', 'tokens', 'exchanges', 'matrix']
+
+/** Layering that holds for every file under src, tests included. */
+const layerZones = [
+  {
+    target: './src/lib/wire',
+    from: './src',
+    except: ['./lib/wire'],
+    message: wireMessage,
+  },
+  {
+    target: './src/lib/result.ts',
+    from: './src',
+    except: ['./lib/result.ts'],
+    message: 'lib/result.ts is a leaf: it imports nothing from src.',
+  },
+  {
+    target: ['./src/lib/oidc', './src/lib/jwt'],
+    from: ['./src/features', './src/app', './src/components', './src/lib/http'],
+    message: pureMessage,
+  },
+  ...FEATURES.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: [`./src/features/!(${feature})/**`],
+    message: 'Features do not import each other; compose them in src/app.',
+  })),
+  {
+    target: ['./src/lib', './src/components'],
+    from: ['./src/features', './src/app'],
+    message: 'Shared layers never import features or the app.',
+  },
+]
+
+/** lib/http and lib/jwt may not import lib/oidc; lib/http tests may use its request builders as inputs. */
+const protocolZones = [
+  {
+    target: ['./src/lib/http/**/!(*.test).ts', './src/lib/jwt'],
+    from: './src/lib/oidc',
+    message: belowOidcMessage,
+  },
+]
+
+/** No React, no query library, no fetch, no storage: for the pure layers. */
+function pureRules(message) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'react', message }],
+        patterns: [{ group: ['react-dom', 'react-dom/*', '@tanstack/*'], message }],
+      },
+    ],
+    'no-restricted-globals': [
+      'error',
+      { name: 'fetch', message },
+      { name: 'sessionStorage', message },
+      { name: 'localStorage', message },
+      { name: 'indexedDB', message },
+    ],
+  }
+}
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.data'] },
@@ -60,63 +126,16 @@ export default tseslint.config(
         },
         { name: 'localStorage', message: 'Storage lives behind the session/run stores only.' },
       ],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: ['./src/lib/oidc', './src/lib/jwt'],
-              from: ['./src/features', './src/app', './src/components', './src/lib/http'],
-              message: pureMessage,
-            },
-            {
-              target: './src/features/flow',
-              from: ['./src/features/!(flow)/**'],
-              message: 'Features do not import each other; compose them in src/app.',
-            },
-            {
-              target: './src/features/tokens',
-              from: ['./src/features/!(tokens)/**'],
-              message: 'Features do not import each other; compose them in src/app.',
-            },
-            {
-              target: './src/features/exchanges',
-              from: ['./src/features/!(exchanges)/**'],
-              message: 'Features do not import each other; compose them in src/app.',
-            },
-            {
-              target: './src/features/settings',
-              from: ['./src/features/!(settings)/**'],
-              message: 'Features do not import each other; compose them in src/app.',
-            },
-            {
-              target: ['./src/lib', './src/components'],
-              from: ['./src/features', './src/app'],
-              message: 'Shared layers never import features or the app.',
-            },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...protocolZones] }],
     },
   },
   {
     files: ['src/lib/oidc/**/*.ts', 'src/lib/jwt/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'react', message: pureMessage }],
-          patterns: [{ group: ['react-dom', 'react-dom/*', '@tanstack/*'], message: pureMessage }],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'fetch', message: pureMessage },
-        { name: 'sessionStorage', message: pureMessage },
-        { name: 'localStorage', message: pureMessage },
-        { name: 'indexedDB', message: pureMessage },
-      ],
-    },
+    rules: pureRules(pureMessage),
+  },
+  {
+    files: ['src/lib/wire/**/*.ts', 'src/lib/result.ts'],
+    rules: pureRules(wireMessage),
   },
   {
     files: ['src/lib/http/recorded-fetch.ts'],

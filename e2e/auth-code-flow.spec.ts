@@ -94,7 +94,7 @@ test('oidc-lab-defaults: email is a default scope, so unticking it changes nothi
 })
 
 const confidentialCases = [
-  { method: 'client_secret_basic', sentAs: 'Authorization: ••••••••' },
+  { method: 'client_secret_basic', sentAs: 'Authorization: Basic ••••••••' },
   { method: 'client_secret_post', sentAs: 'client_secret=%E2%80%A2' },
 ] as const
 

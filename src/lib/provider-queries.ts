@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import {
   buildDiscoveryRequest,
   buildJwksRequest,
   processDiscoveryResponse,
   processJwksResponse,
 } from '@/lib/oidc/discovery'
-import type { Result } from '@/lib/oidc/result'
+import type { Result } from '@/lib/result'
 import type { DiscoveryDocument, JsonWebKeySet, OidcError } from '@/lib/oidc/types'
 
 /** A provider document as fetched: the recorded exchange, and its processed result when it answered. */

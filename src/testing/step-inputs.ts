@@ -1,4 +1,4 @@
-import type { HttpExchange, HttpResponseRecord } from '@/lib/http/types'
+import type { HttpExchange, HttpResponseRecord } from '@/lib/wire/http-types'
 import { defaultConfig, type LabConfig } from '@/lib/lab-config/lab-config'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'

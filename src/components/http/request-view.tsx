@@ -1,25 +1,20 @@
 import { useState } from 'react'
 import { CodeBlock } from '@/components/ui/code-block'
-import type { HttpRequestSpec } from '@/lib/http/types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
+import { formBodyForDisplay, maskSpec } from '@/lib/wire/mask'
 
 export interface RequestViewProps {
   spec: HttpRequestSpec
   label?: string
 }
 
-const MASK = '••••••••'
-
 /** The request exactly as it goes on the wire; secrets masked until the user reveals them. */
 export function RequestView({ spec, label = 'Request' }: RequestViewProps) {
   const [reveal, setReveal] = useState(false)
-  const secret = new Set((spec.secretFields ?? []).map((f) => f.toLowerCase()))
-  const hasSecret = secret.size > 0
-  const show = (name: string, value: string) =>
-    !reveal && secret.has(name.toLowerCase()) ? MASK : value
+  const hasSecret = (spec.secretFields ?? []).length > 0
+  const shown = reveal ? spec : maskSpec(spec)
   const url = new URL(spec.url)
-  const body = spec.form
-    ?.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(show(k, v))}`)
-    .join('&')
+  const body = formBodyForDisplay(spec, reveal)
   return (
     <div className="space-y-1.5">
       <div className="flex items-center justify-between">
@@ -36,10 +31,10 @@ export function RequestView({ spec, label = 'Request' }: RequestViewProps) {
         <span className="text-slate-400">HTTP/1.1</span>
         {'\n'}
         <span className="text-slate-400">Host:</span> {url.host}
-        {Object.entries(spec.headers).map(([name, value]) => (
+        {Object.entries(shown.headers).map(([name, value]) => (
           <span key={name}>
             {'\n'}
-            <span className="text-slate-400">{name}:</span> {show(name, value)}
+            <span className="text-slate-400">{name}:</span> {value}
           </span>
         ))}
         {body !== undefined && (
@@ -49,13 +44,13 @@ export function RequestView({ spec, label = 'Request' }: RequestViewProps) {
           </>
         )}
       </CodeBlock>
-      {spec.form && (
+      {shown.form && (
         <table className="w-full text-left text-xs">
           <tbody className="divide-y divide-slate-100">
-            {spec.form.map(([name, value]) => (
+            {shown.form.map(([name, value]) => (
               <tr key={name}>
                 <td className="py-1 pr-3 font-mono font-medium">{name}</td>
-                <td className="py-1 font-mono break-all">{show(name, value)}</td>
+                <td className="py-1 font-mono break-all">{value}</td>
               </tr>
             ))}
           </tbody>

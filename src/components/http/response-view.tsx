@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 import { CodeBlock } from '@/components/ui/code-block'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 export interface ResponseViewProps {
   exchange: HttpExchange

@@ -1,10 +1,10 @@
 import { Fact } from '@/components/jwt/fact'
 import { describeAlg } from '@/components/jwt/alg-description'
 import type { CheckItem } from '@/components/jwt/checks-list'
-import { base64urlByteLength } from '@/components/jwt/token-display'
 import { PART_NAME } from '@/components/jwt/token-part-styles'
 import { Badge } from '@/components/ui/badge'
 import type { DecodedToken } from '@/lib/jwt/decode-jwt'
+import { base64UrlByteLength } from '@/lib/wire/base64url'
 
 export interface SignatureViewProps {
   token: DecodedToken
@@ -36,7 +36,7 @@ export function SignatureView({ token, check }: SignatureViewProps) {
           </Fact>
           {token.parts.slice(1).map((part) => (
             <Fact key={part.role} term={PART_NAME[part.role]}>
-              {base64urlByteLength(part.text)} bytes
+              {base64UrlByteLength(part.text)} bytes
             </Fact>
           ))}
         </dl>
@@ -59,10 +59,10 @@ export function SignatureView({ token, check }: SignatureViewProps) {
           )}
         </Fact>
         <Fact term="Signature">
-          {signature ? `${base64urlByteLength(signature)} bytes` : 'none (empty)'}
+          {signature ? `${base64UrlByteLength(signature)} bytes` : 'none (empty)'}
           {signature && typeof alg === 'string' && /^(RS|PS)/.test(alg) && (
             <span className="text-slate-500">
-              {` (an RSA signature is as long as the key: ${base64urlByteLength(signature) * 8}-bit key)`}
+              {` (an RSA signature is as long as the key: ${base64UrlByteLength(signature) * 8}-bit key)`}
             </span>
           )}
         </Fact>

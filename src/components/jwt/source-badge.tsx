@@ -1,5 +1,5 @@
 import { cn } from '@/lib/cn'
-import type { ClaimSource } from '@/lib/jwt/claims-dictionary'
+import type { ClaimSource } from '@/lib/jwt/claim-types'
 
 export interface SourceBadgeProps {
   source: ClaimSource

@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import { unsignedToken } from '@/testing/fixtures/jwt-signing'
-import {
-  base64urlByteLength,
-  describeTokenDisplay,
-  explainJwtShape,
-  partError,
-} from './token-display'
+import { describeTokenDisplay, explainJwtShape, partError } from './token-display'
 
 describe('explainJwtShape', () => {
   test('abc.%%%.def: the header is not JSON, the payload has a bad character at 0', () => {
@@ -80,13 +75,4 @@ describe('describeTokenDisplay', () => {
     expect(display.label).toBe('Malformed JWT')
     expect(display.problems.length).toBeGreaterThan(0)
   })
-})
-
-test.each([
-  ['', 0],
-  ['AQAB', 3],
-  ['AQA', 2],
-  ['AQ==', 1],
-])('base64urlByteLength(%j) is %d', (text, bytes) => {
-  expect(base64urlByteLength(text)).toBe(bytes)
 })

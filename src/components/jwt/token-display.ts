@@ -1,4 +1,5 @@
 import type { DecodedToken, DecodeProblem, TokenPart, TokenPartRole } from '@/lib/jwt/decode-jwt'
+import { base64UrlDecodeText } from '@/lib/wire/base64url'
 
 /** What the inspector shows for one token: its parts and problems, plus a short label. */
 export interface TokenDisplay {
@@ -34,20 +35,6 @@ function showChar(char: string): string {
   return code < 32 || code === 127 ? `U+${code.toString(16).padStart(4, '0')}` : `'${char}'`
 }
 
-/** Decodes base64url text to a string, or undefined when it is not base64url. */
-function decodeText(text: string): string | undefined {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined
-  try {
-    const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
-    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
-    return new TextDecoder('utf-8', { fatal: true }).decode(
-      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-    )
-  } catch {
-    return undefined
-  }
-}
-
 function partProblems(text: string, role: TokenPartRole, json: boolean): DecodeProblem[] {
   if (text === '') {
     return role === 'signature' || role === 'encrypted_key'
@@ -68,7 +55,7 @@ function partProblems(text: string, role: TokenPartRole, json: boolean): DecodeP
     ]
   }
   if (!json) return []
-  const decoded = decodeText(text)
+  const decoded = base64UrlDecodeText(text)
   if (decoded !== undefined && /^\s*\{/.test(decoded)) return []
   return [
     {
@@ -131,10 +118,4 @@ export function describeTokenDisplay(token: DecodedToken): TokenDisplay {
 /** The first `error` problem of a part (what the raw view highlights), if any. */
 export function partError(problems: readonly DecodeProblem[], role: TokenPartRole) {
   return problems.find((p) => p.part === role && p.severity === 'error')
-}
-
-/** Number of bytes a base64url text decodes to (ignoring padding). */
-export function base64urlByteLength(text: string): number {
-  const length = text.replace(/=+$/, '').length
-  return Math.floor((length * 3) / 4)
 }

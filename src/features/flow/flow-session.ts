@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { describeIssues, labConfigSchema, parseStoredConfig } from '@/lib/lab-config/config-schema'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { FlowState } from '@/features/flow/flow-reducer'

@@ -1,5 +1,5 @@
 import { sendRecorded } from '@/lib/http/recorded-fetch'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { ScopeSetResult } from '@/lib/matrix/build-matrix'
 import type { RequestSecrets } from '@/lib/oidc/request-secrets'

@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { LabConfig } from '@/lib/lab-config/lab-config'

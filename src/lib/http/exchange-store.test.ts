@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
 import { createExchangeStore } from './exchange-store'
-import type { HttpExchange } from './types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 const x = (id: string): HttpExchange => ({
   id,

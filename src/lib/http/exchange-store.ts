@@ -1,4 +1,4 @@
-import type { HttpExchange } from './types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 /** A plain observable list of recorded exchanges, shaped for `useSyncExternalStore`. */
 export interface ExchangeStore {

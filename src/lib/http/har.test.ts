@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { buildTokenRequest, MASK } from '@/lib/oidc/token-request'
+import { buildTokenRequest } from '@/lib/oidc/token-request'
+import { MASK } from '@/lib/wire/mask'
 import { toHar } from './har'
-import type { HttpExchange } from './types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 const request = buildTokenRequest({
   tokenEndpoint: 'https://kc/token?tenant=t1',

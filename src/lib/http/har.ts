@@ -1,6 +1,6 @@
-import { toFormBody } from '@/lib/oidc/token-request'
+import { toFormBody } from '@/lib/wire/form'
 import { redactExchange, type RedactOptions } from './redact'
-import type { HttpExchange } from './types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 /** A name/value pair as HAR lists headers, query strings and form params. */
 export interface HarNameValue {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { buildTokenRequest } from '@/lib/oidc/token-request'
 import { createExchangeStore } from './exchange-store'
 import { installFetchRecorder, sendRecorded } from './recorded-fetch'
-import type { HttpRequestSpec } from './types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 
 const spec: HttpRequestSpec = {
   method: 'GET',

@@ -1,6 +1,6 @@
-import { toFormBody } from '@/lib/oidc/token-request'
+import { toFormBody } from '@/lib/wire/form'
 import { exchangeStore as defaultStore, type ExchangeStore } from './exchange-store'
-import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from './types'
+import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 
 /** Options for {@link sendRecorded}. */
 export interface SendOptions {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { buildRefreshRequest, buildTokenRequest, MASK } from '@/lib/oidc/token-request'
+import { buildRefreshRequest, buildTokenRequest } from '@/lib/oidc/token-request'
+import { MASK } from '@/lib/wire/mask'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import { redactExchange } from './redact'
-import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from './types'
+import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 
 const exchange = (request: HttpRequestSpec, response?: HttpResponseRecord): HttpExchange => ({
   id: 'x1',

@@ -1,5 +1,11 @@
-import { MASK } from '@/lib/oidc/token-request'
-import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from './types'
+import type { HttpExchange, HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
+import {
+  MASK,
+  maskFormFields,
+  maskHeaderValue,
+  maskJsonFields,
+  maskQueryParams,
+} from '@/lib/wire/mask'
 
 /** What to hide besides client secrets (which are always hidden). */
 export interface RedactOptions {
@@ -35,50 +41,8 @@ function fieldsToMask(options: RedactOptions): string[] {
 }
 
 function maskAuthorization(value: string, options: RedactOptions): string {
-  const scheme = /^(\S+)\s+\S/.exec(value)?.[1]
-  if (!scheme) return MASK
-  if (/^(bearer|dpop)$/i.test(scheme)) return options.tokens ? `${scheme} ${MASK}` : value
-  return `${scheme} ${MASK}`
-}
-
-function maskJsonText(text: string, fields: readonly string[]): string {
-  const names = fields.map((f) => f.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')
-  return text.replace(
-    new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g'),
-    `$1"${MASK}"`,
-  )
-}
-
-function maskFormText(text: string, fields: readonly string[]): string {
-  return text
-    .split('&')
-    .map((pair) => {
-      const rawName = pair.split('=')[0] ?? ''
-      let name = rawName
-      try {
-        name = decodeURIComponent(rawName.replace(/\+/g, ' '))
-      } catch {
-        // keep the raw name
-      }
-      return fields.includes(name) ? `${rawName}=${encodeURIComponent(MASK)}` : pair
-    })
-    .join('&')
-}
-
-function maskUrl(url: string, fields: readonly string[]): string {
-  try {
-    const parsed = new URL(url)
-    let changed = false
-    for (const name of [...new Set(parsed.searchParams.keys())]) {
-      if (fields.includes(name)) {
-        parsed.searchParams.set(name, MASK)
-        changed = true
-      }
-    }
-    return changed ? parsed.href : url
-  } catch {
-    return url
-  }
+  if (/^(bearer|dpop)\s+\S/i.test(value) && !options.tokens) return value
+  return maskHeaderValue('authorization', value)
 }
 
 const looksLikeJwt = (text: string): boolean =>
@@ -92,8 +56,8 @@ function maskBody(
 ): string {
   const trimmed = text.trim()
   if (options.tokens && looksLikeJwt(trimmed)) return MASK
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return maskJsonText(text, fields)
-  if (/x-www-form-urlencoded/i.test(contentType)) return maskFormText(text, fields)
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return maskJsonFields(text, fields)
+  if (/x-www-form-urlencoded/i.test(contentType)) return maskFormFields(text, fields)
   return text
 }
 
@@ -108,7 +72,7 @@ function redactRequest(spec: HttpRequestSpec, options: RedactOptions): HttpReque
     else if (listed.includes(lower) && !TOKEN_FIELDS.includes(lower)) headers[name] = MASK
     else headers[name] = value
   }
-  const redacted: HttpRequestSpec = { ...spec, url: maskUrl(spec.url, fields), headers }
+  const redacted: HttpRequestSpec = { ...spec, url: maskQueryParams(spec.url, fields), headers }
   if (spec.form) {
     redacted.form = spec.form.map(([name, value]) => {
       const secretListed = listed.includes(name.toLowerCase()) && !TOKEN_FIELDS.includes(name)
@@ -131,7 +95,7 @@ function redactResponse(response: HttpResponseRecord, options: RedactOptions): H
     headers: { ...response.headers },
     body: maskBody(response.body, response.headers['content-type'] ?? '', fields, options),
   }
-  if (response.url) redacted.url = maskUrl(response.url, fields)
+  if (response.url) redacted.url = maskQueryParams(response.url, fields)
   return redacted
 }
 

@@ -1,7 +1,14 @@
 import type { JSONWebKeySet } from 'jose'
-import { type Check, type CheckCode, type CheckId, type CheckStatus, RFC9068 } from './checks'
+import {
+  type Check,
+  type CheckCode,
+  type CheckId,
+  type CheckStatus,
+  RFC9068,
+  showValue as show,
+} from './checks'
 import type { DecodedToken } from './decode-jwt'
-import { checkExp } from './id-token-checks'
+import { checkExp } from './time-checks'
 import { verifySignature } from './verify-signature'
 
 /**
@@ -43,8 +50,6 @@ const row = (
   message: string,
   specLink: string,
 ): Check => ({ id, status, code, message, specLink, informative: true })
-
-const show = (value: unknown): string => JSON.stringify(value) ?? String(value)
 
 function checkTyp(typ: unknown): Check {
   const link = `${RFC9068}#section-2.1`

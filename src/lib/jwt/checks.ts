@@ -155,3 +155,23 @@ export const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 export const ID_TOKEN_VALIDATION = `${OIDC_CORE}#IDTokenValidation`
 /** Base URL of RFC 9068, the JWT profile for OAuth 2.0 access tokens. */
 export const RFC9068 = 'https://www.rfc-editor.org/rfc/rfc9068'
+
+/**
+ * Builds one {@link Check} row; the link defaults to ID Token Validation.
+ *
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ */
+export const makeCheck = (
+  id: CheckId,
+  status: CheckStatus,
+  code: CheckCode,
+  message: string,
+  specLink: string = ID_TOKEN_VALIDATION,
+): Check => ({ id, status, code, message, specLink })
+
+/**
+ * A claim value for a check message: its JSON (`"abc"`, `["a","b"]`), else its string form.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8259
+ */
+export const showValue = (value: unknown): string => JSON.stringify(value) ?? String(value)

@@ -1,4 +1,4 @@
-import type { Result } from '@/lib/oidc/result'
+import type { Result } from '@/lib/result'
 
 /** How a time value deviated from a JSON-number NumericDate in seconds (but was still read). */
 export type ClaimTimeFlag = 'milliseconds' | 'string' | 'iso_string' | 'negative'

@@ -1,49 +1,8 @@
-/** The document that defines a claim or header parameter. `custom` means none we know of. */
-export type ClaimSource =
-  | 'RFC 7519'
-  | 'RFC 7515'
-  | 'RFC 7516'
-  | 'RFC 7800'
-  | 'RFC 8693'
-  | 'RFC 9068'
-  | 'OIDC Core'
-  | 'OIDC Front-Channel Logout'
-  | 'OIDC Back-Channel Logout'
-  | 'Keycloak'
-  | 'custom'
-
-/** How a claim's value should be read and shown. `time` values are NumericDate seconds. */
-export type ClaimKind =
-  | 'time'
-  | 'string'
-  | 'string_or_array'
-  | 'string_array'
-  | 'boolean'
-  | 'url'
-  | 'email'
-  | 'hash'
-  | 'object'
-  | 'json'
-
-/** What the lab knows about one claim or header parameter. */
-export interface ClaimInfo {
-  name: string
-  /** One plain sentence. */
-  description: string
-  source: ClaimSource
-  specLink: string
-  /** The scope that usually brings the claim (OIDC Core §5.4, or Keycloak's default client scopes). */
-  scope?: string
-  kind?: ClaimKind
-  /** `false` for the fallback description of an unknown claim. */
-  known: boolean
-}
-
-type Entry = Omit<ClaimInfo, 'name' | 'known'>
+import type { ClaimEntry, ClaimInfo } from './claim-types'
+import { HEADER_PARAMETERS } from './header-parameters'
 
 const RFC7519 = 'https://www.rfc-editor.org/rfc/rfc7519'
 const RFC7515 = 'https://www.rfc-editor.org/rfc/rfc7515'
-const RFC7516 = 'https://www.rfc-editor.org/rfc/rfc7516'
 const RFC8693 = 'https://www.rfc-editor.org/rfc/rfc8693'
 const RFC9068 = 'https://www.rfc-editor.org/rfc/rfc9068'
 const OIDC = 'https://openid.net/specs/openid-connect-core-1_0.html'
@@ -57,7 +16,7 @@ const STANDARD_CLAIMS = `${OIDC}#StandardClaims`
  *
  * @see https://www.iana.org/assignments/jwt/jwt.xhtml
  */
-export const CLAIMS: Readonly<Record<string, Entry>> = {
+export const CLAIMS: Readonly<Record<string, ClaimEntry>> = {
   iss: {
     description:
       'The issuer: the URL of the provider that created the token; it must equal the discovery document’s issuer exactly.',
@@ -392,143 +351,6 @@ export const CLAIMS: Readonly<Record<string, Entry>> = {
     scope: 'web-origins',
     kind: 'string_array',
   },
-}
-
-/**
- * JOSE header parameters the lab explains (the part before the first dot), keyed by name.
- *
- * @see https://www.iana.org/assignments/jose/jose.xhtml
- */
-export const HEADER_PARAMETERS: Readonly<Record<string, Entry>> = {
-  alg: {
-    description:
-      'The signature algorithm, such as RS256; "none" means unsigned, HS256 means signed with a shared secret.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.1`,
-    kind: 'string',
-  },
-  kid: {
-    description:
-      'Key ID: which key of the provider’s JWKS signed the token; after a key rotation it may be missing from a cached JWKS.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.4`,
-    kind: 'string',
-  },
-  typ: {
-    description:
-      'The media type of the whole token: "JWT" for an ID token, "at+jwt" for an RFC 9068 access token.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.9`,
-    kind: 'string',
-  },
-  cty: {
-    description:
-      'Content type of the payload; "JWT" means the payload is itself a JWT (a nested, e.g. signed-then-encrypted, token).',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.10`,
-    kind: 'string',
-  },
-  jku: {
-    description:
-      'A URL of a JWKS holding the signing key; never fetch keys from a URL the token chooses itself.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.2`,
-    kind: 'url',
-  },
-  jwk: {
-    description:
-      'The public key embedded in the token; trusting it would let anyone sign, so a client ignores it.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.3`,
-    kind: 'object',
-  },
-  x5u: {
-    description: 'A URL of the X.509 certificate (chain) of the signing key.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.5`,
-    kind: 'url',
-  },
-  x5c: {
-    description: 'The X.509 certificate chain of the signing key, embedded in the token.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.6`,
-    kind: 'string_array',
-  },
-  x5t: {
-    description: 'SHA-1 thumbprint of the X.509 certificate of the signing key.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.7`,
-    kind: 'hash',
-  },
-  'x5t#S256': {
-    description: 'SHA-256 thumbprint of the X.509 certificate of the signing key.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.8`,
-    kind: 'hash',
-  },
-  crit: {
-    description: 'Extensions the recipient must understand, or else reject the token.',
-    source: 'RFC 7515',
-    specLink: `${RFC7515}#section-4.1.11`,
-    kind: 'string_array',
-  },
-  enc: {
-    description: 'The content encryption algorithm of an encrypted token (JWE), such as A256GCM.',
-    source: 'RFC 7516',
-    specLink: `${RFC7516}#section-4.1.2`,
-    kind: 'string',
-  },
-  zip: {
-    description: 'The compression applied to the payload before encryption (JWE).',
-    source: 'RFC 7516',
-    specLink: `${RFC7516}#section-4.1.3`,
-    kind: 'string',
-  },
-}
-
-/**
- * Claims each OIDC scope value requests, in the order the spec lists them. A provider may still
- * put them only in the userinfo response, not in the ID token.
- *
- * @see https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims
- */
-export const SCOPE_CLAIMS: Readonly<
-  Record<'profile' | 'email' | 'address' | 'phone', readonly string[]>
-> = {
-  profile: [
-    'name',
-    'family_name',
-    'given_name',
-    'middle_name',
-    'nickname',
-    'preferred_username',
-    'profile',
-    'picture',
-    'website',
-    'gender',
-    'birthdate',
-    'zoneinfo',
-    'locale',
-    'updated_at',
-  ],
-  email: ['email', 'email_verified'],
-  address: ['address'],
-  phone: ['phone_number', 'phone_number_verified'],
-}
-
-/**
- * Claims added by Keycloak's built-in client scopes that are not OIDC scopes (`roles`,
- * `web-origins`, `acr`, `basic`); Keycloak often adds them without being asked.
- *
- * @see https://www.keycloak.org/docs/latest/server_admin/index.html#_client_scopes
- */
-export const KEYCLOAK_SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {
-  roles: ['realm_access', 'resource_access'],
-  'web-origins': ['allowed-origins'],
-  'microprofile-jwt': ['upn', 'groups'],
-  acr: ['acr'],
-  basic: ['sub', 'auth_time'],
-  organization: ['organization'],
 }
 
 /**

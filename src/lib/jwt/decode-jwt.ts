@@ -1,3 +1,5 @@
+import { decodeUtf8Strict, inspectBase64Url, type Base64UrlInspection } from '@/lib/wire/base64url'
+
 /** What a pasted or received token turned out to be. `malformed` means at least one `error` problem. */
 export type TokenKind = 'jws' | 'jwe' | 'unsecured' | 'opaque' | 'malformed'
 
@@ -95,87 +97,6 @@ export const TOKEN_KIND_NOTES: Record<TokenKind, string> = {
     'Not a well-formed JWT: see the problems; what could be decoded is shown as far as it goes.',
 }
 
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const BASE64URL_VALUES: Int8Array = (() => {
-  const table = new Int8Array(128).fill(-1)
-  for (let i = 0; i < BASE64URL_ALPHABET.length; i++) table[BASE64URL_ALPHABET.charCodeAt(i)] = i
-  return table
-})()
-const PLUS = 43
-const SLASH = 47
-const EQUALS = 61
-
-type Base64urlResult =
-  | { ok: true; bytes: Uint8Array; standardChars: boolean; padding: boolean }
-  | { ok: false; position: number; reason: string }
-
-function describeChar(char: string): string {
-  if (char === ' ') return 'a space'
-  const code = char.codePointAt(0) ?? 0
-  if (code < 32 || code === 127) return `control character U+${code.toString(16).padStart(4, '0')}`
-  return `'${char}'`
-}
-
-/**
- * Decodes base64url (RFC 4648 §5) and reports the first bad character. Tolerates, but flags, the
- * standard-base64 characters `+` `/` and trailing `=` padding that JWS forbids.
- */
-function decodeBase64url(text: string): Base64urlResult {
-  let end = text.length
-  while (end > 0 && text.charCodeAt(end - 1) === EQUALS) end--
-  const padding = end < text.length
-  if (padding && text.length - end > 2) {
-    return { ok: false, position: end, reason: 'too much = padding' }
-  }
-  let standardChars = false
-  const values = new Uint8Array(end)
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i)
-    let value = code < 128 ? (BASE64URL_VALUES[code] ?? -1) : -1
-    if (value < 0 && (code === PLUS || code === SLASH)) {
-      value = code === PLUS ? 62 : 63
-      standardChars = true
-    }
-    if (value < 0) {
-      return {
-        ok: false,
-        position: i,
-        reason: `${describeChar(text.charAt(i))} is not a base64url character`,
-      }
-    }
-    values[i] = value
-  }
-  if (end % 4 === 1) {
-    return {
-      ok: false,
-      position: end,
-      reason: `${end} characters is not a possible base64url length (truncated?)`,
-    }
-  }
-  const bytes = new Uint8Array(Math.floor((end * 3) / 4))
-  let out = 0
-  let i = 0
-  for (; i + 4 <= end; i += 4) {
-    const n =
-      ((values[i] ?? 0) << 18) |
-      ((values[i + 1] ?? 0) << 12) |
-      ((values[i + 2] ?? 0) << 6) |
-      (values[i + 3] ?? 0)
-    bytes[out++] = (n >> 16) & 0xff
-    bytes[out++] = (n >> 8) & 0xff
-    bytes[out++] = n & 0xff
-  }
-  const rest = end - i
-  if (rest >= 2) {
-    const n = ((values[i] ?? 0) << 18) | ((values[i + 1] ?? 0) << 12) | ((values[i + 2] ?? 0) << 6)
-    bytes[out++] = (n >> 16) & 0xff
-    if (rest === 3) bytes[out++] = (n >> 8) & 0xff
-  }
-  return { ok: true, bytes, standardChars, padding }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
 type PartLabel = TokenPartRole | 'token'
 
 interface JsonPartResult {
@@ -183,7 +104,7 @@ interface JsonPartResult {
   text?: string
 }
 
-function encodingProblems(part: PartLabel, decoded: Base64urlResult): DecodeProblem[] {
+function encodingProblems(part: PartLabel, decoded: Base64UrlInspection): DecodeProblem[] {
   if (!decoded.ok) {
     return [
       {
@@ -230,13 +151,11 @@ function decodeJsonPart(
     })
     return {}
   }
-  const decoded = decodeBase64url(text)
+  const decoded = inspectBase64Url(text)
   problems.push(...encodingProblems(part, decoded))
   if (!decoded.ok) return {}
-  let json: string
-  try {
-    json = utf8.decode(decoded.bytes)
-  } catch {
+  const json = decodeUtf8Strict(decoded.bytes)
+  if (json === undefined) {
     problems.push({
       part,
       code: 'bad_utf8',
@@ -284,7 +203,7 @@ function checkBinaryPart(
     }
     return
   }
-  problems.push(...encodingProblems(part, decodeBase64url(text)))
+  problems.push(...encodingProblems(part, inspectBase64Url(text)))
 }
 
 /**
@@ -293,13 +212,9 @@ function checkBinaryPart(
  */
 function looksLikeJson(segment: string): boolean {
   if (segment.startsWith('ey')) return true
-  const decoded = decodeBase64url(segment)
+  const decoded = inspectBase64Url(segment)
   if (!decoded.ok || decoded.bytes.length === 0) return false
-  try {
-    return /^\s*[{[]/.test(utf8.decode(decoded.bytes))
-  } catch {
-    return false
-  }
+  return /^\s*[{[]/.test(decodeUtf8Strict(decoded.bytes) ?? '')
 }
 
 const JWS_ROLES: readonly TokenPartRole[] = ['header', 'payload', 'signature']

@@ -1,14 +1,14 @@
 import type { JSONWebKeySet } from 'jose'
-import { formatClaimTime, formatDuration } from './claim-time'
 import {
   type Check,
-  type CheckCode,
   type CheckId,
-  type CheckStatus,
   ID_TOKEN_VALIDATION,
+  makeCheck as check,
   OIDC_CORE,
+  showValue as show,
 } from './checks'
 import type { DecodedToken } from './decode-jwt'
+import { checkAuthTime, checkExp, checkIat, checkNbf } from './time-checks'
 import { calculateTokenHash, hashForAlg } from './token-hash'
 import { verifySignature } from './verify-signature'
 
@@ -49,16 +49,6 @@ const SPEC = {
   userinfo: `${OIDC_CORE}#UserInfoResponse`,
   algs: `${OIDC_CORE}#Signing`,
 }
-
-const check = (
-  id: CheckId,
-  status: CheckStatus,
-  code: CheckCode,
-  message: string,
-  specLink = SPEC.validation,
-): Check => ({ id, status, code, message, specLink })
-
-const show = (value: unknown): string => JSON.stringify(value) ?? String(value)
 
 /**
  * Checks `alg` alone: `none` fails, HS* needs a client secret (so a public client fails), an alg
@@ -190,74 +180,6 @@ function checkAzp(azp: unknown, aud: unknown, clientId: string): Check {
   return check('azp', 'pass', 'azp_match', `azp is the client_id ${show(clientId)}`)
 }
 
-/** Reads a time claim; returns a failing check when it is missing or not a plain NumericDate. */
-function readTime(
-  id: CheckId,
-  name: string,
-  value: unknown,
-  now: number,
-  missing: CheckCode,
-  invalid: CheckCode,
-  specLink = SPEC.validation,
-): { seconds: number; relative: string; iso: string } | Check {
-  if (value === undefined) return check(id, 'fail', missing, `no ${name} claim`, specLink)
-  const time = formatClaimTime(value, now, name)
-  if (!time.ok) return check(id, 'fail', invalid, `${name}: ${time.error.message}`, specLink)
-  if (typeof value !== 'number' || time.value.flags.includes('milliseconds')) {
-    const why = time.value.warnings[0] ?? 'not a NumericDate'
-    return check(id, 'fail', invalid, `${name} ${show(value)}: ${why}`, specLink)
-  }
-  return time.value
-}
-
-const isCheck = (value: object): value is Check => 'status' in value
-
-/**
- * Checks `exp` with a clock tolerance: expired beyond it fails, within it warns. This only reads
- * the claim; it does not verify the signature that protects it.
- *
- * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
- */
-export function checkExp(exp: unknown, now: number, tolerance = 60): Check {
-  const time = readTime('exp', 'exp', exp, now, 'exp_missing', 'exp_invalid')
-  if (isCheck(time)) return time
-  const at = ` (${time.iso})`
-  if (now >= time.seconds + tolerance) return check('exp', 'fail', 'expired', time.relative + at)
-  if (now >= time.seconds) {
-    return check(
-      'exp',
-      'warn',
-      'expired_within_tolerance',
-      `${time.relative}${at}, accepted within the ${tolerance} s clock tolerance`,
-    )
-  }
-  return check('exp', 'pass', 'not_expired', time.relative + at)
-}
-
-function checkIat(iat: unknown, now: number, tolerance: number): Check {
-  const time = readTime('iat', 'iat', iat, now, 'iat_missing', 'iat_invalid')
-  if (isCheck(time)) return time
-  if (time.seconds > now + tolerance) {
-    return check(
-      'iat',
-      'fail',
-      'iat_future',
-      `${time.relative}: the provider's clock and this computer's differ by more than ${tolerance} s`,
-    )
-  }
-  return check('iat', 'pass', 'iat_ok', time.relative)
-}
-
-function checkNbf(nbf: unknown, now: number, tolerance: number): Check {
-  if (nbf === undefined) return check('nbf', 'skip', 'nbf_absent', 'no nbf claim (optional)')
-  const time = readTime('nbf', 'nbf', nbf, now, 'nbf_absent', 'nbf_invalid')
-  if (isCheck(time)) return time
-  if (time.seconds > now + tolerance) {
-    return check('nbf', 'fail', 'not_yet_valid', `${time.relative} (${time.iso})`)
-  }
-  return check('nbf', 'pass', 'nbf_ok', time.relative)
-}
-
 function checkNonce(nonce: unknown, expected: string | undefined): Check {
   if (expected === undefined) {
     return nonce === undefined
@@ -349,46 +271,6 @@ async function checkAtHash(
     `at_hash matches the left half of ${hash} of the access token`,
     link,
   )
-}
-
-function checkAuthTime(
-  authTime: unknown,
-  maxAge: number | undefined,
-  now: number,
-  tolerance: number,
-): Check {
-  if (maxAge === undefined) {
-    const time = authTime === undefined ? undefined : formatClaimTime(authTime, now, 'auth_time')
-    const when = time?.ok ? `${time.value.relative}; ` : ''
-    return check(
-      'auth_time',
-      'skip',
-      'max_age_not_requested',
-      `${when}no max_age was requested, so auth_time is not checked`,
-    )
-  }
-  const time = readTime(
-    'auth_time',
-    'auth_time',
-    authTime,
-    now,
-    'auth_time_missing',
-    'auth_time_invalid',
-  )
-  if (isCheck(time)) {
-    return time.code === 'auth_time_missing'
-      ? { ...time, message: 'max_age was requested, so auth_time is required but missing' }
-      : time
-  }
-  if (now - time.seconds > maxAge + tolerance) {
-    return check(
-      'auth_time',
-      'fail',
-      'auth_time_too_old',
-      `${time.relative}, more than max_age ${formatDuration(maxAge)}: the provider should have asked the user to log in again`,
-    )
-  }
-  return check('auth_time', 'pass', 'auth_time_ok', `${time.relative}, within max_age`)
 }
 
 function checkSub(sub: unknown): Check {

@@ -1,4 +1,4 @@
-import { base64url } from 'jose'
+import { base64UrlEncode } from '@/lib/wire/base64url'
 
 /** WebCrypto digest names used by OIDC token hashes. */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512'
@@ -28,5 +28,5 @@ export async function calculateTokenHash(token: string, alg: string): Promise<st
   const hash = hashForAlg(alg)
   if (!hash) return undefined
   const digest = new Uint8Array(await crypto.subtle.digest(hash, new TextEncoder().encode(token)))
-  return base64url.encode(digest.slice(0, digest.length / 2))
+  return base64UrlEncode(digest.slice(0, digest.length / 2))
 }

@@ -261,7 +261,7 @@ export function buildAuthorizationUrl(input: AuthorizationUrlInput): Authorizati
     warnings.push({
       code: 'openid_missing',
       message:
-        'Without “openid” this is a plain OAuth 2.0 request: no ID token comes back, and userinfo will refuse the access token (Keycloak ≥ 20 answers 403).',
+        'Without “openid” this is a plain OAuth 2.0 request: no ID token comes back, and a provider that enforces OIDC Core §5.3 refuses the access token at userinfo (Keycloak ≥ 20 answers 403).',
     })
   }
   if (input.nonce && !hasOpenid) {

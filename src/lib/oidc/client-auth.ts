@@ -1,5 +1,6 @@
-import type { HttpRequestSpec } from './http-types'
-import { basicAuthorization, type ClientAuth } from './token-request'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
+import { basicAuthorization } from '@/lib/wire/basic-auth'
+import type { ClientAuth } from './token-request'
 
 /**
  * Adds the client authentication to a form request exactly as `buildTokenRequest` does:

@@ -1,5 +1,5 @@
 import { buildClientAuthenticatedPost } from './client-auth'
-import type { HttpRequestSpec } from './http-types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import type { ClientAuth } from './token-request'
 
 /** Input for a client credentials grant. */

@@ -1,6 +1,6 @@
-import { base64UrlDecode } from './base64url'
-import type { HttpRequestSpec } from './http-types'
-import { isSecretField } from './token-request'
+import { parseBasicAuthorization } from '@/lib/wire/basic-auth'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
+import { isSecretField } from '@/lib/wire/mask'
 
 /** Options for {@link toCurl}. */
 export interface CurlOptions {
@@ -28,16 +28,6 @@ const placeholderFor = (name: string): string =>
     .replace(/^_+|_+$/g, '')
     .toUpperCase()}`
 
-function decodeBasic(value: string): { user: string; secret: string } | undefined {
-  const match = /^basic\s+(\S+)$/i.exec(value.trim())
-  if (!match?.[1]) return undefined
-  const bytes = base64UrlDecode(match[1].replace(/\+/g, '-').replace(/\//g, '_'))
-  if (!bytes) return undefined
-  const text = new TextDecoder().decode(bytes)
-  const colon = text.indexOf(':')
-  return colon < 0 ? undefined : { user: text.slice(0, colon), secret: text.slice(colon + 1) }
-}
-
 /**
  * Renders a request as a copy-pasteable `curl` command: single-quoted URL and headers, one
  * `--data-urlencode` per form pair (in order), and `-u` for a Basic header. Unless `revealSecrets`,
@@ -57,10 +47,10 @@ export function toCurl(spec: HttpRequestSpec, { revealSecrets }: CurlOptions): s
   for (const [name, value] of Object.entries(spec.headers)) {
     const secret = isSecretField(spec, name)
     if (name.toLowerCase() === 'authorization') {
-      const basic = decodeBasic(value)
+      const basic = parseBasicAuthorization(value)
       if (basic) {
         if (revealSecrets || !secret)
-          parts.push(`-u ${shellQuote(`${basic.user}:${basic.secret}`)}`)
+          parts.push(`-u ${shellQuote(`${basic.user}:${basic.password}`)}`)
         else {
           placeholders.add('$CLIENT_SECRET')
           usedBasicPlaceholder = true

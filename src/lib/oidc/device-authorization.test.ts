@@ -8,7 +8,7 @@ import {
   processDeviceAuthorizationResponse,
   processDeviceTokenResponse,
 } from './device-authorization'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 
 const KC = 'http://localhost:8080/realms/demo/protocol/openid-connect'
 

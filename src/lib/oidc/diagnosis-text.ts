@@ -32,9 +32,17 @@ export type DiagnosisCode =
   | 'server_error'
   | 'temporarily_unavailable'
   | 'http_error'
+  // RFC 8628 §3.5: the device grant's polling answers (access_denied is shared with the callback)
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'expired_token'
+  // a provider serving userinfo to a token whose scope lacks openid
+  | 'userinfo_accepted_without_openid'
 
 /** The fixed part of a diagnosis: title, one-paragraph explanation, default cause and fix, links. */
 export interface DiagnosisText {
+  /** Default severity when not `error` (polling answers and observations are `info`). */
+  severity?: 'warning' | 'info'
   title: string
   explanation: string
   cause: string
@@ -43,7 +51,7 @@ export interface DiagnosisText {
 }
 
 /**
- * Default wording for every diagnosis code, in one place. `diagnose.ts` replaces `cause` and `fix`
+ * Default wording for every diagnosis code, in one place. The `diagnose/` modules replace `cause` and `fix`
  * with more specific sentences when the evidence allows.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
@@ -51,8 +59,8 @@ export const DIAGNOSIS_TEXT: Readonly<Record<DiagnosisCode, DiagnosisText>> = {
   insufficient_scope: {
     title: 'Userinfo refused: the token lacks a required scope',
     explanation:
-      'The access token is valid, but the userinfo endpoint requires a scope it does not carry. OpenID Connect userinfo needs `openid`; without it the provider treats the token as plain OAuth 2.0.',
-    cause: 'The access token was issued without a scope the userinfo endpoint requires.',
+      'The provider refused the access token at userinfo for its scope. OIDC Core §5.3 says userinfo is accessed with an access token obtained by an OpenID Connect request (scope `openid`); Keycloak enforces that rule with 403 `insufficient_scope`, and a provider may also require other scopes.',
+    cause: 'The access token was issued without a scope this userinfo endpoint requires.',
     fix: 'Request the missing scope and run the flow again; a new access token is needed (refreshing does not add scopes).',
     specLinks: [SPEC.bearerErrors, SPEC.coreUserinfo, SPEC.keycloakUserinfoOpenid],
   },
@@ -264,5 +272,40 @@ export const DIAGNOSIS_TEXT: Readonly<Record<DiagnosisCode, DiagnosisText>> = {
     cause: 'Usually a wrong URL or method, or a proxy in between.',
     fix: 'Check the URL in the request and the raw response.',
     specLinks: [SPEC.discoveryMetadata],
+  },
+  authorization_pending: {
+    severity: 'info',
+    title: 'Waiting for the user (authorization_pending)',
+    explanation:
+      'In the device flow the token endpoint answers authorization_pending until the user has finished on the verification page. It is the expected answer while polling, not a failure.',
+    cause: 'The user has not yet entered the user code and approved the request.',
+    fix: 'Keep polling at the interval the device authorization response gave (5 s when it gave none), until the user finishes or the device code expires.',
+    specLinks: [SPEC.deviceTokenError, SPEC.deviceTokenRequest],
+  },
+  slow_down: {
+    severity: 'info',
+    title: 'Poll more slowly (slow_down)',
+    explanation:
+      'The device authorization is still pending, and the client polled faster than the provider allows. RFC 8628 says each slow_down adds 5 seconds to the polling interval, for this and every later request.',
+    cause: 'The token endpoint was polled again before the interval had passed.',
+    fix: 'Add 5 seconds to the polling interval and keep polling.',
+    specLinks: [SPEC.deviceTokenError],
+  },
+  expired_token: {
+    title: 'The device code expired (expired_token)',
+    explanation:
+      'The device_code reached the end of its lifetime (expires_in of the device authorization response) before the user finished, so polling can no longer succeed.',
+    cause: 'The user did not approve the request in time.',
+    fix: 'Start a new device authorization and let the user finish before it expires.',
+    specLinks: [SPEC.deviceTokenError],
+  },
+  userinfo_accepted_without_openid: {
+    severity: 'info',
+    title: 'Userinfo answered although the token lacks openid',
+    explanation:
+      'This provider accepted the token although its scope lacks `openid`. OIDC Core §5.3 says userinfo is accessed with an access token obtained by an OpenID Connect request; Keycloak enforces it with 403 `insufficient_scope`, this provider does not.',
+    cause: 'The provider serves userinfo to access tokens from plain OAuth 2.0 requests.',
+    fix: 'Nothing to fix for this provider. Request `openid` if your app must also work with providers that enforce the rule (Keycloak does).',
+    specLinks: [SPEC.coreUserinfo, SPEC.keycloakUserinfoOpenid],
   },
 }

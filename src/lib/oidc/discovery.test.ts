@@ -15,7 +15,7 @@ import {
   processDiscoveryResponse,
   processJwksResponse,
 } from './discovery'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import type { DiscoveryDocument } from './types'
 
 const response = (

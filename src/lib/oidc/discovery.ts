@@ -6,9 +6,9 @@ import {
   providerErrorFromJson,
   readBody,
 } from './errors'
-import type { HttpRequestSpec, HttpResponseRecord } from './http-types'
+import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 import { describeIssuerDifference, discoveryUrlFor } from './issuer'
-import { err, ok, type Result } from './result'
+import { err, ok, type Result } from '@/lib/result'
 import type { DiscoveryDocument, JsonWebKeySet, Jwk, OidcError } from './types'
 import { parseAbsoluteUrl } from './url'
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { missingFieldsError, notAJsonObjectError, processEndpointError } from './endpoint-error'
 import { readBody } from './errors'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import type { OidcError } from './types'
 
 const json = (

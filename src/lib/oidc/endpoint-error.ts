@@ -8,7 +8,7 @@ import {
   TOKEN_ERROR_MEANINGS,
   type BodyShape,
 } from './errors'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { closestTokenError } from './token-response'
 import type { OidcError, OidcErrorCode, ProviderError } from './types'
 import { findChallenge, parseWwwAuthenticate } from './www-authenticate'

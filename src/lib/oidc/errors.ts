@@ -1,4 +1,4 @@
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import type { OidcError, OidcErrorCode, ProviderError } from './types'
 
 /**
@@ -15,6 +15,19 @@ export const TOKEN_ERROR_MEANINGS = {
   unauthorized_client: 'This client is not allowed to use this grant type.',
   unsupported_grant_type: 'The provider does not support this grant_type, or not for this client.',
   invalid_scope: 'The requested scope is invalid, unknown, or exceeds what was granted.',
+} as const satisfies Partial<Record<OidcErrorCode, string>>
+
+/**
+ * Error codes RFC 8628 §3.5 adds for the token endpoint while a client polls with a device code,
+ * with one plain sentence each. The first two mean "keep polling", the last two "stop".
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.5
+ */
+export const DEVICE_TOKEN_ERROR_MEANINGS = {
+  authorization_pending: 'The user has not finished the device authorization yet; keep polling.',
+  slow_down:
+    'The authorization is still pending and the client polls too fast; add 5 seconds to the interval.',
+  access_denied: 'The user refused the device authorization.',
+  expired_token: 'The device_code expired before the user finished.',
 } as const satisfies Partial<Record<OidcErrorCode, string>>
 
 /**
@@ -64,6 +77,16 @@ export function isTokenErrorCode(code: string): code is keyof typeof TOKEN_ERROR
 }
 
 /**
+ * True when `code` is one of the four RFC 8628 §3.5 device polling error codes.
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.5
+ */
+export function isDeviceTokenErrorCode(
+  code: string,
+): code is keyof typeof DEVICE_TOKEN_ERROR_MEANINGS {
+  return Object.hasOwn(DEVICE_TOKEN_ERROR_MEANINGS, code)
+}
+
+/**
  * True when `code` is one of the three RFC 6750 §3.1 bearer error codes.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
@@ -81,18 +104,6 @@ export function oidcError(
   extra: Omit<OidcError, 'code' | 'message'> = {},
 ): OidcError {
   return { code, message, ...extra }
-}
-
-/**
- * Turns the recorder's `networkError` (no HTTP answer at all) into an {@link OidcError} with code
- * `network_error`. It does not guess between CORS and an unreachable server; the diagnosis does.
- * @see https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS
- */
-export function networkErrorToOidcError(networkError: string): OidcError {
-  return oidcError(
-    'network_error',
-    `No HTTP response was readable (${networkError}). The browser reports CORS refusals and unreachable servers the same way.`,
-  )
 }
 
 /** What a response body turned out to be, parsed once for every process helper. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { processIntrospectionResponse } from './introspection'
 
 const json = (status: number, body: unknown): HttpResponseRecord => ({

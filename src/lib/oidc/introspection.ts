@@ -1,7 +1,7 @@
 import { missingFieldsError, notAJsonObjectError, processEndpointError } from './endpoint-error'
 import { isJsonObject, isSuccessStatus, providerErrorFromJson, readBody } from './errors'
-import type { HttpResponseRecord } from './http-types'
-import { err, ok, type Result } from './result'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
+import { err, ok, type Result } from '@/lib/result'
 import type { OidcError } from './types'
 
 /**

@@ -1,5 +1,5 @@
 import { oidcError } from './errors'
-import { err, ok, type Result } from './result'
+import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, OidcErrorDetail } from './types'
 import { parseAbsoluteUrl } from './url'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { buildRevocationRequest, processRevocationResponse } from './revocation'
 
 const REVOKE = 'http://localhost:8080/realms/demo/protocol/openid-connect/revoke'

@@ -1,8 +1,8 @@
 import { buildClientAuthenticatedPost } from './client-auth'
 import { processEndpointError } from './endpoint-error'
 import { isSuccessStatus, providerErrorFromJson, readBody } from './errors'
-import type { HttpRequestSpec, HttpResponseRecord } from './http-types'
-import { err, ok, type Result } from './result'
+import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
+import { err, ok, type Result } from '@/lib/result'
 import type { ClientAuth } from './token-request'
 import type { OidcError, OidcErrorCode } from './types'
 

@@ -1,4 +1,21 @@
-import { KEYCLOAK_SCOPE_CLAIMS, SCOPE_CLAIMS } from '@/lib/jwt/claims-dictionary'
+import { KEYCLOAK_SCOPE_CLAIMS, SCOPE_CLAIMS } from '@/lib/jwt/scope-claims'
+
+/**
+ * The scope values OpenID Connect defines: `openid`, the four claim scopes of OIDC Core §5.4 and
+ * `offline_access` (§11). What the lab offers when a provider does not publish `scopes_supported`;
+ * it does not say which of them a given provider or client allows.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#OfflineAccess
+ */
+export const STANDARD_SCOPES: readonly string[] = [
+  'openid',
+  'profile',
+  'email',
+  'address',
+  'phone',
+  'offline_access',
+]
+
 /**
  * Splits a `scope` string into scope tokens: whitespace-separated (RFC 6749 says single spaces;
  * tabs and runs of spaces are tolerated), deduplicated, order kept. It does not split on commas

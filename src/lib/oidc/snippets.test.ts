@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { buildClientCredentialsRequest } from './client-credentials'
 import { buildDiscoveryRequest } from './discovery'
-import type { HttpRequestSpec } from './http-types'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import { toJavaScriptFetch, toPythonRequests } from './snippets'
-import { buildRefreshRequest, buildTokenRequest, toFormBody } from './token-request'
+import { toFormBody } from '@/lib/wire/form'
+import { buildRefreshRequest, buildTokenRequest } from './token-request'
 import { buildUserinfoRequest } from './userinfo'
 
 const TOKEN = 'http://localhost:8080/realms/demo/protocol/openid-connect/token'

@@ -1,7 +1,7 @@
-import { base64UrlDecode } from './base64url'
+import { base64UrlDecode } from '@/lib/wire/base64url'
 import type { CurlOptions } from './curl'
-import type { HttpRequestSpec } from './http-types'
-import { isSecretField } from './token-request'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
+import { isSecretField } from '@/lib/wire/mask'
 
 /** Options for {@link toPythonRequests} and {@link toJavaScriptFetch}: the same as `toCurl`'s. */
 export type SnippetOptions = CurlOptions

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  basicAuthorization,
-  buildIntrospectionRequest,
-  buildRefreshRequest,
-  buildTokenRequest,
-  MASK,
-  maskSpec,
-  toFormBody,
-} from './token-request'
+import { buildIntrospectionRequest, buildRefreshRequest, buildTokenRequest } from './token-request'
 
 const common = {
   tokenEndpoint: 'http://localhost:8080/realms/demo/protocol/openid-connect/token',
@@ -84,17 +76,6 @@ describe('buildTokenRequest', () => {
   })
 })
 
-describe('basicAuthorization', () => {
-  test.each([
-    { id: 'webapp', secret: 'webapp-secret', header: 'Basic d2ViYXBwOndlYmFwcC1zZWNyZXQ=' },
-    // form-urlencoded before base64: "a:b c" → "a%3Ab+c"
-    { id: 'my client', secret: 'a:b c', header: `Basic ${btoa('my+client:a%3Ab+c')}` },
-    { id: 'x', secret: 'pässwörd/+=', header: `Basic ${btoa('x:p%C3%A4ssw%C3%B6rd%2F%2B%3D')}` },
-  ])('$id / $secret', ({ id, secret, header }) => {
-    expect(basicAuthorization(id, secret)).toBe(header)
-  })
-})
-
 describe('buildRefreshRequest', () => {
   test('refresh with narrower scope, secret post', () => {
     const spec = buildRefreshRequest({
@@ -112,53 +93,6 @@ describe('buildRefreshRequest', () => {
       ['client_secret', 's'],
     ])
     expect(spec.secretFields).toEqual(['client_secret', 'refresh_token'])
-  })
-})
-
-describe('maskSpec', () => {
-  test('masks the Basic header but keeps the scheme, and leaves the original untouched', () => {
-    const spec = buildTokenRequest({
-      ...common,
-      auth: { method: 'client_secret_basic', clientSecret: 's3cret' },
-    })
-    const masked = maskSpec(spec)
-    expect(masked.headers.Authorization).toBe(`Basic ${MASK}`)
-    expect(masked.headers.Accept).toBe('application/json')
-    expect(spec.headers.Authorization).toBe('Basic b2lkYy1sYWI6czNjcmV0')
-  })
-
-  test('masks the form secret fully', () => {
-    const spec = buildTokenRequest({
-      ...common,
-      auth: { method: 'client_secret_post', clientSecret: 's3cret' },
-    })
-    expect(maskSpec(spec).form).toContainEqual(['client_secret', '••••••••'])
-    expect(maskSpec(spec).form).toContainEqual(['code', 'c0de'])
-  })
-
-  test('secretFields match header names case-insensitively', () => {
-    const masked = maskSpec({
-      method: 'GET',
-      url: 'https://x',
-      headers: { authorization: 'Bearer abc', 'X-Api-Key': 'k' },
-      secretFields: ['Authorization', 'x-api-key'],
-    })
-    expect(masked.headers).toEqual({ authorization: `Bearer ${MASK}`, 'X-Api-Key': MASK })
-  })
-})
-
-describe('toFormBody', () => {
-  test('encodes like fetch does, keeping order', () => {
-    expect(
-      toFormBody([
-        ['grant_type', 'authorization_code'],
-        ['redirect_uri', 'http://localhost:5173/callback'],
-        ['scope', 'openid email'],
-        ['x', 'a&b=c*~'],
-      ]),
-    ).toBe(
-      'grant_type=authorization_code&redirect_uri=http%3A%2F%2Flocalhost%3A5173%2Fcallback&scope=openid+email&x=a%26b%3Dc*%7E',
-    )
   })
 })
 

@@ -1,11 +1,6 @@
-import type { HttpRequestSpec } from './http-types'
+import { basicAuthorization } from '@/lib/wire/basic-auth'
+import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import type { ClientAuthMethod } from './types'
-
-/**
- * What the UI shows instead of a secret value: fully masked, no characters kept.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.3
- */
-export const MASK = '••••••••'
 
 /** How the client authenticates: a method and, for the secret methods, the secret. */
 export interface ClientAuth {
@@ -34,30 +29,6 @@ export interface RefreshRequestInput {
   /** Narrower scope than originally granted (RFC 6749 §6); omitted means "same as before". */
   scope?: string
   extra?: Readonly<Record<string, string | undefined>>
-}
-
-/**
- * Serialises ordered pairs as `application/x-www-form-urlencoded` (spaces as `+`), exactly as
- * `fetch` will send them. It does not drop empty values or duplicates.
- * @see https://url.spec.whatwg.org/#concept-urlencoded-serializer
- */
-export function toFormBody(pairs: readonly (readonly [string, string])[]): string {
-  return new URLSearchParams(pairs.map(([n, v]) => [n, v])).toString()
-}
-
-/** Form-urlencodes one value (as `toFormBody` would), for the Basic credentials. */
-function formEncode(value: string): string {
-  return toFormBody([['', value]]).slice(1)
-}
-
-/**
- * The `Authorization: Basic` value for a client: client_id and secret are each form-urlencoded
- * first, then joined with `:` and base64-encoded, as RFC 6749 §2.3.1 requires (a secret containing
- * `:` or non-ASCII stays unambiguous). It does not check that the provider decodes them (some do not).
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- */
-export function basicAuthorization(clientId: string, clientSecret: string): string {
-  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`)}`
 }
 
 function applyClientAuth(
@@ -135,44 +106,6 @@ export function buildRefreshRequest(input: RefreshRequestInput): HttpRequestSpec
     form,
     secretFields: [...secretFields, 'refresh_token'],
   }
-}
-
-/**
- * True when `name` is listed in `secretFields`, compared case-insensitively (header names are).
- * @see https://www.rfc-editor.org/rfc/rfc9110#section-5.1
- */
-export function isSecretField(spec: HttpRequestSpec, name: string): boolean {
-  const wanted = name.toLowerCase()
-  return (spec.secretFields ?? []).some((f) => f.toLowerCase() === wanted)
-}
-
-/**
- * A display copy of a request with every header and form field named in `secretFields` replaced by
- * {@link MASK}; an `Authorization` header keeps its scheme (`Basic ••••••••`) because the scheme is
- * not secret. It does not mask anything that is not listed, and never changes the original.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- */
-export function maskSpec(spec: HttpRequestSpec): HttpRequestSpec {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(spec.headers)) {
-    headers[name] = isSecretField(spec, name) ? maskHeaderValue(name, value) : value
-  }
-  const masked: HttpRequestSpec = { ...spec, headers }
-  if (spec.form) masked.form = spec.form.map(([n, v]) => [n, isSecretField(spec, n) ? MASK : v])
-  if (spec.secretFields) masked.secretFields = [...spec.secretFields]
-  return masked
-}
-
-/**
- * Masks a header value, keeping the auth scheme of an `Authorization` header.
- * @see https://www.rfc-editor.org/rfc/rfc9110#section-11.6.2
- */
-export function maskHeaderValue(name: string, value: string): string {
-  if (name.toLowerCase() === 'authorization') {
-    const scheme = /^(\S+)\s+\S/.exec(value)?.[1]
-    return scheme ? `${scheme} ${MASK}` : MASK
-  }
-  return MASK
 }
 
 /** Input for a token introspection request. */

@@ -7,7 +7,7 @@ import {
   oidcProviderTokenWithoutOpenid,
   oidcProviderWrongSecret,
 } from '@/testing/fixtures/provider-responses'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { closestTokenError, processTokenResponse } from './token-response'
 
 const res = (
@@ -127,6 +127,32 @@ describe('processTokenResponse: errors', () => {
       code: 'unauthorized_client',
       message: 'unauthorized_client: This client is not allowed to use this grant type.',
       deviations: ['HTTP 403 instead of 400 for “unauthorized_client” (RFC 6749 §5.2).'],
+    },
+    {
+      name: 'RFC 8628 authorization_pending',
+      response: res(400, {
+        error: 'authorization_pending',
+        error_description: 'The authorization request is still pending',
+      }),
+      code: 'authorization_pending',
+      message:
+        'authorization_pending: The user has not finished the device authorization yet; keep polling. The provider said: “The authorization request is still pending”.',
+      deviations: undefined,
+    },
+    {
+      name: 'RFC 8628 slow_down with a wrong status',
+      response: res(429, { error: 'slow_down' }),
+      code: 'slow_down',
+      message:
+        'slow_down: The authorization is still pending and the client polls too fast; add 5 seconds to the interval.',
+      deviations: ['HTTP 429 instead of 400 for “slow_down” (RFC 8628 §3.5).'],
+    },
+    {
+      name: 'RFC 8628 expired_token',
+      response: res(400, { error: 'expired_token' }),
+      code: 'expired_token',
+      message: 'expired_token: The device_code expired before the user finished.',
+      deviations: undefined,
     },
     {
       name: '403 with the provider’s own code',

@@ -1,6 +1,8 @@
 import {
+  DEVICE_TOKEN_ERROR_MEANINGS,
   describeNonJsonBody,
   isJsonObject,
+  isDeviceTokenErrorCode,
   isSuccessStatus,
   isTokenErrorCode,
   oidcError,
@@ -9,8 +11,8 @@ import {
   TOKEN_ERROR_MEANINGS,
   type BodyShape,
 } from './errors'
-import type { HttpResponseRecord } from './http-types'
-import { err, ok, type Result } from './result'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
+import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, OidcErrorCode, ProviderError, TokenEndpointResponse } from './types'
 import { findChallenge, parseWwwAuthenticate } from './www-authenticate'
 
@@ -103,6 +105,16 @@ function fromProviderError(
       },
     )
   }
+  if (isDeviceTokenErrorCode(provider.error)) {
+    if (!isSuccessStatus(status) && status !== 400) {
+      deviations.push(`HTTP ${status} instead of 400 for “${provider.error}” (RFC 8628 §3.5).`)
+    }
+    return oidcError(
+      provider.error,
+      `${provider.error}: ${DEVICE_TOKEN_ERROR_MEANINGS[provider.error]}${quoteProvider(provider)}`,
+      { ...base, provider, ...(deviations.length ? { deviations } : {}) },
+    )
+  }
   if (provider.error === 'server_error' || provider.error === 'temporarily_unavailable') {
     return oidcError(
       provider.error,
@@ -142,7 +154,9 @@ const asNumber = (value: unknown): number | undefined => {
 /**
  * Reads a token endpoint answer without ever throwing. RFC 6749 §5.2 error JSON keeps its code
  * (`invalid_grant`, `invalid_client`, `unauthorized_client`, `invalid_request`,
- * `unsupported_grant_type`, `invalid_scope`, plus `server_error`/`temporarily_unavailable`) and the
+ * `unsupported_grant_type`, `invalid_scope`, plus `server_error`/`temporarily_unavailable`, and the
+ * RFC 8628 §3.5 device polling codes `authorization_pending`, `slow_down`, `access_denied`,
+ * `expired_token`) and the
  * provider's triple; a provider-specific code, an error with a 2xx status, a 401 with only a Basic
  * challenge, non-JSON (e.g. an HTML gateway page), JSON without `access_token`, or a `token_type`
  * other than Bearer/DPoP become `non_standard_response` (or the specific code) with `deviations`, and

@@ -98,6 +98,18 @@ export interface TokenEndpointResponse {
 export type ClientAuthMethod = 'none' | 'client_secret_basic' | 'client_secret_post'
 
 /**
+ * The `grant_type` values the lab sends to the token endpoint: the authorization code (RFC 6749
+ * §4.1.3), a refresh (§6), client credentials (§4.4) and the device grant (RFC 8628 §3.4).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.4
+ */
+export type GrantType =
+  | 'authorization_code'
+  | 'refresh_token'
+  | 'client_credentials'
+  | 'urn:ietf:params:oauth:grant-type:device_code'
+
+/**
  * One challenge of a `WWW-Authenticate` header: the scheme as sent, lower-cased parameter names, and
  * the token68 form when the challenge used it instead of parameters.
  * @see https://www.rfc-editor.org/rfc/rfc7235#section-4.1
@@ -155,20 +167,19 @@ export type OidcErrorCode =
   | 'invalid_scope'
   | 'server_error'
   | 'temporarily_unavailable'
-  // RFC 6750 §3.1 protected resource (userinfo) errors
-  | 'invalid_token'
-  | 'insufficient_scope'
-  | 'userinfo_http_error'
-  // RFC 8628 §3.5 device access token errors
+  // RFC 8628 §3.5 device grant answers while polling the token endpoint
   | 'authorization_pending'
   | 'slow_down'
   | 'access_denied'
   | 'expired_token'
+  // RFC 6750 §3.1 protected resource (userinfo) errors
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'userinfo_http_error'
   // RFC 7009 §2.2.1 revocation error
   | 'unsupported_token_type'
   // anything else
   | 'non_standard_response'
-  | 'network_error'
 
 /**
  * Sub-detail of an {@link OidcError} when one code covers several situations (e.g. which part of an

@@ -5,7 +5,7 @@ import {
   oidcProviderUserinfoInvalidToken,
   userinfo403Opaque,
 } from '@/testing/fixtures/provider-responses'
-import type { HttpResponseRecord } from './http-types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { buildUserinfoRequest, checkUserinfoSub, processUserinfoResponse } from './userinfo'
 
 const res = (

@@ -8,8 +8,8 @@ import {
   providerErrorFromJson,
   readBody,
 } from './errors'
-import type { HttpRequestSpec, HttpResponseRecord } from './http-types'
-import { err, ok, type Result } from './result'
+import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
+import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, ProviderError } from './types'
 import { bearerChallengeOf, parseWwwAuthenticate } from './www-authenticate'
 

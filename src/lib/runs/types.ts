@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
 
 /**

@@ -4,7 +4,7 @@ import { nextAutoRunStep } from '@/features/flow/hooks/use-auto-run'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
 import { keycloakTokenSuccess, keycloakCodeNotValid } from '@/testing/fixtures/provider-responses'
 import { derive, recorded, returnedFlow, withSent } from '@/testing/step-inputs'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { FlowState } from '@/features/flow/flow-reducer'
 
 function next(flow: FlowState, exchanges: HttpExchange[] = []) {

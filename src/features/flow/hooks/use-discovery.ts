@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { discoveryQueryOptions } from '@/lib/provider-queries'

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import { exchangeStore } from '@/lib/http/exchange-store'
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import { flowReducer, type FlowState } from '@/features/flow/flow-reducer'

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import type { TokenResult } from '@/features/flow/steps/token-result'
 import type { AnyStep, StepContext, StepInputs, StepStatus } from '@/features/flow/steps/types'
 

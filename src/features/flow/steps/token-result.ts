@@ -1,4 +1,5 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
+import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import {
   diagnoseTokenError,
@@ -50,9 +51,9 @@ export function readTokenExchange(
     diagnosis,
     scopes: compareScopes({ requested: [...requested] }),
   })
-  if (!exchange.response) return failed(diagnoseTokenError(exchange, context))
+  if (!exchange.response) return failed(diagnoseTokenError(exchange, undefined, context))
   const result = processTokenResponse(exchange.response)
-  if (!result.ok) return failed(diagnoseTokenError(exchange, context))
+  if (!result.ok) return failed(diagnoseTokenError(exchange, result.error, context))
   const response = result.value
   const accessToken = decodeJwt(response.access_token)
   return {
@@ -70,6 +71,10 @@ export function readTokenExchange(
     }),
   }
 }
+
+/** What the setup asked for: the checkboxes, or for client credentials the token request's scope. */
+export const requestedScopeOf = (config: LabConfig): string[] =>
+  config.grant === 'client_credentials' ? parseScope(config.tokenRequestScope) : config.scopes
 
 /** The tokens a token-endpoint step brought: its answer, or the earlier one a failed resend left. */
 export const tokensOf = (result: TokenResult | undefined): TokenResult | undefined =>

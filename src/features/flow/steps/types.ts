@@ -1,4 +1,4 @@
-import type { HttpExchange, HttpRequestSpec } from '@/lib/http/types'
+import type { HttpExchange, HttpRequestSpec } from '@/lib/wire/http-types'
 import type { LabConfig, LabGrant } from '@/lib/lab-config/lab-config'
 import type { LabRun } from '@/lib/runs/types'
 import type { Diagnosis } from '@/lib/oidc/diagnose'

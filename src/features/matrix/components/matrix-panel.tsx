@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { STANDARD_SCOPES } from '@/lib/oidc/scopes'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildScopeMatrix, toggleScopeSets, type ScopeSetResult } from '@/lib/matrix/build-matrix'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
@@ -18,10 +19,8 @@ export interface MatrixPanelProps {
   runFlow: MatrixFlowRunner
 }
 
-const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone']
-
 export function MatrixPanel({ config, document, redirectUri, runFlow }: MatrixPanelProps) {
-  const supported = document?.scopes_supported ?? FALLBACK
+  const supported = document?.scopes_supported ?? [...STANDARD_SCOPES]
   const [sets, setSets] = useState(() =>
     toggleScopeSets(
       ['openid'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpResponseRecord } from '@/lib/http/types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { introspectStep, type IntrospectResult } from '@/features/flow/steps/introspect/step'
 import { keycloakTokenSuccess } from '@/testing/fixtures/provider-responses'
 import { derive, recorded, returnedFlow, withSent } from '@/testing/step-inputs'

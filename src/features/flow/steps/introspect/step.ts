@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { buildIntrospectionRequest } from '@/lib/oidc/token-request'
 import { blocked, type StepDefinition } from '@/features/flow/steps/types'

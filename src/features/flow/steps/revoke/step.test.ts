@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpResponseRecord } from '@/lib/http/types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { revokeStep, type RevokeResult } from '@/features/flow/steps/revoke/step'
 import {
   keycloakDiscoveryDocument,

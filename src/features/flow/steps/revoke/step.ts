@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { buildRevocationRequest, processRevocationResponse } from '@/lib/oidc/revocation'
 import type { OidcError } from '@/lib/oidc/types'
@@ -11,7 +11,7 @@ export interface RevokeResult {
   /** The provider accepted the revocation (which does not prove the token existed). */
   accepted: boolean
   deviations: string[]
-  error?: OidcError
+  error?: Pick<OidcError, 'message'> & { code: string }
 }
 
 /** Tells the provider a token is no longer needed (RFC 7009); later uses of it should be refused. */

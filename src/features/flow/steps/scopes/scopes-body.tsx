@@ -1,16 +1,14 @@
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { SCOPE_NOTES } from '@/lib/oidc/scopes'
+import { SCOPE_NOTES, STANDARD_SCOPES } from '@/lib/oidc/scopes'
 import type { Lab } from '@/features/flow/lab'
-
-const FALLBACK = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access']
 
 export function ScopesBody({ lab }: { lab: Lab }) {
   const selected = lab.config.scopes
   const supported = lab.context.document?.scopes_supported
   const onChange = (scopes: string[]) => lab.updateConfig({ scopes })
   const [custom, setCustom] = useState('')
-  const offered = supported && supported.length > 0 ? supported : FALLBACK
+  const offered = supported && supported.length > 0 ? supported : [...STANDARD_SCOPES]
   const all = [...offered, ...selected.filter((s) => !offered.includes(s))]
   const toggle = (scope: string, on: boolean) =>
     onChange(on ? [...selected, scope] : selected.filter((s) => s !== scope))

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
 import { parseScope } from '@/lib/oidc/scopes'
 import { SPEC } from '@/lib/oidc/spec-links'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpResponseRecord } from '@/lib/http/types'
+import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { userinfoStep, type UserinfoResult } from '@/features/flow/steps/userinfo/step'
 import { unsignedToken } from '@/testing/fixtures/jwt-signing'
 import {

@@ -1,9 +1,15 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
-import { diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
+import {
+  accessTokenFacts,
+  describeUserinfoSuccess,
+  diagnoseUserinfoError,
+  type Diagnosis,
+} from '@/lib/oidc/diagnose'
+import type { OidcError } from '@/lib/oidc/types'
 import { SPEC } from '@/lib/oidc/spec-links'
 import { buildUserinfoRequest, processUserinfoResponse } from '@/lib/oidc/userinfo'
-import { scopeClaim } from '@/features/flow/steps/token-result'
+import { requestedScopeOf } from '@/features/flow/steps/token-result'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
 
 const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
@@ -14,39 +20,46 @@ export interface UserinfoResult {
   /** A signed userinfo response (`application/jwt`). */
   jwt?: DecodedToken
   diagnosis?: Diagnosis
+  /** A 2xx worth a word: e.g. this provider accepted a token without `openid`. */
+  notice?: Diagnosis
 }
+
+const GRANT_TYPES = {
+  authorization_code: 'authorization_code',
+  client_credentials: 'client_credentials',
+  device_code: 'urn:ietf:params:oauth:grant-type:device_code',
+} as const
 
 function deriveUserinfo(context: StepContext): UserinfoResult | undefined {
   const exchange = context.exchangesOf(userinfoStep.id).at(-1)
   if (!exchange) return undefined
   const token = context.currentTokens()
-  const payload = token?.accessToken?.payload
-  const allowedOrigins = payload?.['allowed-origins']
-  const diagnose = () =>
+  const scope = {
+    ...accessTokenFacts(token?.accessToken?.payload),
+    tokenResponseScope: token?.response?.scope,
+    requestedScope: requestedScopeOf(context.config),
+  }
+  const diagnose = (error: OidcError | undefined) =>
     diagnoseUserinfoError({
+      ...scope,
       response: exchange.response,
       networkError: exchange.networkError,
-      accessTokenScopeClaim: scopeClaim(token?.accessToken),
-      tokenResponseScope: token?.response?.scope,
-      requestedScope: context.config.scopes,
-      accessTokenExp: typeof payload?.exp === 'number' ? payload.exp : undefined,
-      accessTokenIss: typeof payload?.iss === 'string' ? payload.iss : undefined,
+      error,
+      grantType: GRANT_TYPES[context.config.grant],
       expectedIssuer: context.document?.issuer,
-      accessTokenAllowedOrigins: Array.isArray(allowedOrigins)
-        ? allowedOrigins.filter((o): o is string => typeof o === 'string')
-        : undefined,
       origin: context.origin,
       userinfoEndpoint: exchange.request.url,
     })
-  if (!exchange.response) return { exchange, diagnosis: diagnose() }
+  if (!exchange.response) return { exchange, diagnosis: diagnose(undefined) }
   const result = processUserinfoResponse(exchange.response)
-  if (!result.ok) return { exchange, diagnosis: diagnose() }
+  if (!result.ok) return { exchange, diagnosis: diagnose(result.error) }
+  const notice = describeUserinfoSuccess({ ...scope, response: exchange.response })
   const value = result.value
   if (value.format === 'jwt') {
     const jwt = decodeJwt(value.jwt)
-    return { exchange, jwt, claims: jwt.payload }
+    return { exchange, jwt, claims: jwt.payload, notice }
   }
-  return { exchange, claims: value.claims }
+  return { exchange, claims: value.claims, notice }
 }
 
 /** The access token presented as a Bearer token at the userinfo endpoint. */
@@ -85,7 +98,7 @@ export const userinfoStep: StepDefinition<UserinfoResult> = {
       : userinfoStep.prepare?.(context).ok
         ? 'ready'
         : 'waiting',
-  diagnosis: (userinfo) => userinfo?.diagnosis,
+  diagnosis: (userinfo) => userinfo?.diagnosis ?? userinfo?.notice,
   autoRun: true,
   grants: ['authorization_code', 'client_credentials', 'device_code'],
   record: (userinfo) => ({

@@ -25,6 +25,7 @@ export function UserinfoBody({ lab }: { lab: Lab }) {
         <>
           <ResponseView exchange={result.exchange} />
           {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
+          {result.notice && <DiagnosisAlert diagnosis={result.notice} lab={lab} />}
           {result.claims && (
             <DecodedTokenView
               title="Userinfo response"

@@ -1,6 +1,7 @@
 /**
- * Wire shapes shared by the pure protocol helpers and the recorder. They live here because `lib/oidc`
- * may not import `lib/http`; `src/lib/http/types.ts` re-exports them under the same names.
+ * Wire shapes shared by the pure protocol helpers (`lib/oidc`), the recorder (`lib/http`) and the UI.
+ * They live in `lib/wire`, the lowest layer, so every other layer can import them and none has to
+ * import another to get them.
  */
 
 /** A request as the lab shows it before sending: everything that will go on the wire. */
