@@ -5,7 +5,7 @@ import {
   type AuthorizationUrl,
 } from '@/lib/oidc/authorization-url'
 import type { RequestSecrets } from '@/lib/oidc/request-secrets'
-import type { ClientAuth } from '@/lib/oidc/token-request'
+import type { ClientAuth } from '@/lib/oidc/client-auth'
 
 /** Whether this setup uses PKCE: always for public clients, by choice for confidential ones. */
 export const usesPkce = (config: LabConfig) => config.usePkce || config.clientType === 'public'

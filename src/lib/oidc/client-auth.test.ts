@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { applyClientAuth, buildClientAuthenticatedPost } from './client-auth'
-import { buildIntrospectionRequest, buildRefreshRequest, type ClientAuth } from './token-request'
+import type { ClientAuth } from './client-auth'
+import { buildIntrospectionRequest, buildRefreshRequest } from './token-request'
 
 const AUTHS: ClientAuth[] = [
   { method: 'none' },

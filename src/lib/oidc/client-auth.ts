@@ -1,6 +1,12 @@
 import type { HttpRequestSpec } from '@/lib/wire/http-types'
 import { basicAuthorization } from '@/lib/wire/basic-auth'
-import type { ClientAuth } from './token-request'
+import type { ClientAuthMethod } from './types'
+
+/** How the client authenticates: a method and, for the secret methods, the secret. */
+export interface ClientAuth {
+  method: ClientAuthMethod
+  clientSecret?: string
+}
 
 /**
  * Adds the client authentication to a form request exactly as `buildTokenRequest` does:

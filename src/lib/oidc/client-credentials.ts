@@ -1,6 +1,6 @@
 import { buildClientAuthenticatedPost } from './client-auth'
 import type { HttpRequestSpec } from '@/lib/wire/http-types'
-import type { ClientAuth } from './token-request'
+import type { ClientAuth } from './client-auth'
 
 /** Input for a client credentials grant. */
 export interface ClientCredentialsRequestInput {

@@ -3,7 +3,7 @@ import { missingFieldsError, notAJsonObjectError, processEndpointError } from '.
 import { isJsonObject, isSuccessStatus, oidcError, providerErrorFromJson, readBody } from './errors'
 import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 import { err, ok, type Result } from '@/lib/result'
-import type { ClientAuth } from './token-request'
+import type { ClientAuth } from './client-auth'
 import { processTokenResponse } from './token-response'
 import type { OidcError, OidcErrorCode, TokenEndpointResponse } from './types'
 import { parseAbsoluteUrl } from './url'

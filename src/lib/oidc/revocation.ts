@@ -3,7 +3,7 @@ import { processEndpointError } from './endpoint-error'
 import { isSuccessStatus, providerErrorFromJson, readBody } from './errors'
 import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 import { err, ok, type Result } from '@/lib/result'
-import type { ClientAuth } from './token-request'
+import type { ClientAuth } from './client-auth'
 import type { OidcError, OidcErrorCode } from './types'
 
 /**

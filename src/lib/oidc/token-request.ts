@@ -1,12 +1,5 @@
-import { basicAuthorization } from '@/lib/wire/basic-auth'
 import type { HttpRequestSpec } from '@/lib/wire/http-types'
-import type { ClientAuthMethod } from './types'
-
-/** How the client authenticates: a method and, for the secret methods, the secret. */
-export interface ClientAuth {
-  method: ClientAuthMethod
-  clientSecret?: string
-}
+import { applyClientAuth, type ClientAuth } from './client-auth'
 
 /** Input for the authorization code exchange. */
 export interface TokenRequestInput {
@@ -29,25 +22,6 @@ export interface RefreshRequestInput {
   /** Narrower scope than originally granted (RFC 6749 §6); omitted means "same as before". */
   scope?: string
   extra?: Readonly<Record<string, string | undefined>>
-}
-
-function applyClientAuth(
-  form: [string, string][],
-  headers: Record<string, string>,
-  clientId: string,
-  auth: ClientAuth,
-): string[] {
-  switch (auth.method) {
-    case 'client_secret_basic':
-      headers.Authorization = basicAuthorization(clientId, auth.clientSecret ?? '')
-      return ['Authorization']
-    case 'client_secret_post':
-      form.push(['client_id', clientId], ['client_secret', auth.clientSecret ?? ''])
-      return ['client_secret']
-    case 'none':
-      form.push(['client_id', clientId])
-      return []
-  }
 }
 
 function appendExtra(form: [string, string][], extra: TokenRequestInput['extra']): void {
