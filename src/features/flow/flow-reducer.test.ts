@@ -91,6 +91,17 @@ describe('flowReducer', () => {
 
   test('restart keeps the config and forgets the run', () => {
     const state = flowReducer(flowReducer(started(), sent('a')), { type: 'flow/restart' })
-    expect(state).toEqual(initialFlowState(config))
+    // the run counter goes on: it keys "Run the whole flow" for grants without a callback
+    expect(state).toEqual({ ...initialFlowState(config), run: 1 })
+  })
+
+  test('a run without a redirect forgets the last one and counts itself', () => {
+    const state = flowReducer(flowReducer(started(), sent('a')), {
+      type: 'run/start',
+      autoRun: true,
+    })
+    expect(state.sent).toEqual({})
+    expect(state.autoRun).toBe(true)
+    expect(state.run).toBe(2)
   })
 })

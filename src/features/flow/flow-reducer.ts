@@ -33,6 +33,8 @@ export interface FlowState {
   autoRun: boolean
   /** `library`: the callback is handed to oidc-client-ts instead of the guided steps. */
   mode: 'guided' | 'library'
+  /** Counts the runs started in this tab (a run of a grant without redirect has no callback URL). */
+  run: number
 }
 
 export type FlowAction =
@@ -46,6 +48,8 @@ export type FlowAction =
       mode?: FlowState['mode']
     }
   | { type: 'callback/receive'; callback: CallbackState }
+  /** A run without a redirect (client credentials, device): forget the last one, maybe run all. */
+  | { type: 'run/start'; autoRun: boolean }
   | { type: 'step/running'; stepId: string }
   | { type: 'step/sent'; stepId: string; exchangeId: string }
   | { type: 'step/abandoned'; stepId: string }
@@ -53,7 +57,7 @@ export type FlowAction =
   | { type: 'flow/restart' }
 
 export function initialFlowState(config: LabConfig): FlowState {
-  return { config, sent: {}, running: [], autoRun: false, mode: 'guided' }
+  return { config, sent: {}, running: [], autoRun: false, mode: 'guided', run: 0 }
 }
 
 const without = (list: string[], id: string) => list.filter((x) => x !== id)
@@ -79,6 +83,17 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         running: [],
         autoRun: action.autoRun,
         mode: action.mode ?? 'guided',
+        run: state.run + 1,
+      }
+    case 'run/start':
+      return {
+        ...state,
+        callback: undefined,
+        sent: {},
+        running: [],
+        autoRun: action.autoRun,
+        mode: 'guided',
+        run: state.run + 1,
       }
     case 'callback/receive':
       if (state.callback?.url === action.callback.url) return state
@@ -101,6 +116,6 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'autorun/stop':
       return { ...state, autoRun: false }
     case 'flow/restart':
-      return initialFlowState(state.config)
+      return { ...initialFlowState(state.config), run: state.run }
   }
 }

@@ -26,6 +26,7 @@ const savedFlowSchema = z.object({
   sent: z.record(z.string(), z.array(z.string())),
   autoRun: z.boolean(),
   mode: z.enum(['guided', 'library']),
+  run: z.number(),
 })
 
 const headers = z.record(z.string(), z.string())

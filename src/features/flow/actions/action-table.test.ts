@@ -112,6 +112,16 @@ describe('the diagnosis action table', () => {
     expect(actionButton(action, fakeLab(patch))).toBeUndefined()
   })
 
+  test('client credentials: the scope goes into the token request, and the button says so', () => {
+    const lab = fakeLab({ grant: 'client_credentials', tokenRequestScope: 'api:read' })
+    const button = actionButton({ kind: 'rerun_with_scope', scope: 'openid' }, lab)
+    expect(button?.label).toBe('Request again with openid')
+    button?.run()
+    expect(lab.rerun).toHaveBeenCalledWith({ tokenRequestScope: 'openid api:read' })
+    const done = fakeLab({ grant: 'client_credentials', tokenRequestScope: 'openid api:read' })
+    expect(actionButton({ kind: 'rerun_with_scope', scope: 'openid' }, done)).toBeUndefined()
+  })
+
   test('no action, no button', () => {
     expect(actionButton(undefined, fakeLab())).toBeUndefined()
   })

@@ -1,6 +1,8 @@
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { DiagnosisAction } from '@/lib/oidc/diagnose'
+import { parseScope } from '@/lib/oidc/scopes'
 import type { Lab } from '@/features/flow/lab'
+import { requestedScopeOf } from '@/features/flow/steps/token-result'
 
 type ActionKind = DiagnosisAction['kind']
 type ActionOf<K extends ActionKind> = Extract<DiagnosisAction, { kind: K }>
@@ -30,9 +32,17 @@ function pointAtIssuer(lab: Lab, issuer: string, legacyAuthPath?: boolean) {
  */
 export const ACTIONS: { [K in ActionKind]: ActionHandler<K> } = {
   rerun_with_scope: {
-    label: ({ scope }) => `Run again with ${scope}`,
-    available: ({ scope }, lab) => !lab.config.scopes.includes(scope),
-    run: ({ scope }, lab) => lab.rerun({ scopes: withScope(lab.config, scope) }),
+    label: ({ scope }, lab) =>
+      lab.config.grant === 'client_credentials'
+        ? `Request again with ${scope}`
+        : `Run again with ${scope}`,
+    available: ({ scope }, lab) => !requestedScopeOf(lab.config).includes(scope),
+    run: ({ scope }, lab) =>
+      lab.config.grant === 'client_credentials'
+        ? lab.rerun({
+            tokenRequestScope: [scope, ...parseScope(lab.config.tokenRequestScope)].join(' '),
+          })
+        : lab.rerun({ scopes: withScope(lab.config, scope) }),
   },
   rerun_without_scope: {
     label: ({ scope }) => `Run again without ${scope}`,

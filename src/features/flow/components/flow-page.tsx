@@ -5,6 +5,7 @@ import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
+import { appliesTo } from '@/features/flow/steps/context'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
 
 export interface FlowPageProps {
@@ -15,9 +16,17 @@ export interface FlowPageProps {
 }
 
 export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
-  const phase = route === 'lab' ? 'setup' : lab.flow.mode === 'library' ? 'library' : 'run'
-  const steps = FLOW_STEPS.filter((s) => s.phase === phase)
-  const offset = route === 'lab' ? 0 : FLOW_STEPS.filter((s) => s.phase === 'setup').length
+  const { grant } = lab.config
+  const redirects = grant === 'authorization_code'
+  const phases =
+    route === 'callback'
+      ? [lab.flow.mode === 'library' ? 'library' : 'run']
+      : redirects
+        ? ['setup']
+        : ['setup', 'run']
+  const mine = FLOW_STEPS.filter((s) => appliesTo(s, grant))
+  const steps = mine.filter((s) => phases.includes(s.phase))
+  const offset = route === 'lab' ? 0 : mine.filter((s) => s.phase === 'setup').length
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />

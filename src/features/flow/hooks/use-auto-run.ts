@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { Lab } from '@/features/flow/lab'
+import { appliesTo } from '@/features/flow/steps/context'
 import type { AnyStep } from '@/features/flow/steps/types'
 
 // codes are single-use: the automatic run must never send the same step twice (StrictMode runs effects twice)
@@ -15,9 +16,11 @@ export function nextAutoRunStep(
   steps: readonly AnyStep[],
 ): { send: AnyStep } | 'stop' | 'wait' {
   const { flow, context } = lab
-  if (!flow.autoRun || flow.mode !== 'guided' || !flow.callback) return 'wait'
+  const { grant } = context.config
+  if (!flow.autoRun || flow.mode !== 'guided') return 'wait'
+  if (grant === 'authorization_code' && !flow.callback) return 'wait'
   if (flow.running.length > 0) return 'wait'
-  for (const step of steps.filter((s) => s.phase === 'run')) {
+  for (const step of steps.filter((s) => s.phase === 'run' && appliesTo(s, grant))) {
     if (lab.statusOf(step) === 'fail') return 'stop'
     if (!step.autoRun || context.exchangesOf(step.id).length > 0) continue
     if (step.prepare?.(context, undefined as never).ok) return { send: step }
@@ -29,7 +32,7 @@ export function nextAutoRunStep(
 /** "Run the whole flow": after the callback, send every auto-run step in order without pausing. */
 export function useAutoRun(lab: Lab, steps: readonly AnyStep[]) {
   const next = lab.flow.autoRun ? nextAutoRunStep(lab, steps) : 'wait'
-  const callbackUrl = lab.flow.callback?.url
+  const runKey = lab.flow.callback?.url ?? `run:${lab.flow.run}`
   const { dispatch, send } = lab
   const stepToSend = typeof next === 'object' ? next.send : undefined
   useEffect(() => {
@@ -37,10 +40,10 @@ export function useAutoRun(lab: Lab, steps: readonly AnyStep[]) {
       dispatch({ type: 'autorun/stop' })
       return
     }
-    if (!stepToSend || !callbackUrl) return
-    const key = `${callbackUrl}#${stepToSend.id}`
+    if (!stepToSend) return
+    const key = `${runKey}#${stepToSend.id}`
     if (autoSent.has(key)) return
     autoSent.add(key)
     void send(stepToSend, undefined as never)
-  }, [next, stepToSend, callbackUrl, dispatch, send])
+  }, [next, stepToSend, runKey, dispatch, send])
 }

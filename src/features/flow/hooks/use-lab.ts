@@ -97,6 +97,12 @@ export function useLab(init: () => FlowInit): Lab {
     async (patch: Partial<LabConfig>) => {
       const { document } = context
       if (!document) return
+      if ((patch.grant ?? flow.config.grant) !== 'authorization_code') {
+        // no redirect: the grant's own steps run again on this page
+        dispatch({ type: 'config/update', patch })
+        dispatch({ type: 'run/start', autoRun: true })
+        return
+      }
       const changed = flowReducer(flow, { type: 'config/update', patch })
       const request = await prepareRequest(changed.config)
       const next = flowReducer(changed, { type: 'request/prepare', request })
@@ -108,7 +114,7 @@ export function useLab(init: () => FlowInit): Lab {
       ).url
       leaveForProvider(next, url, true, 'guided')
     },
-    [context, flow],
+    [context, flow, dispatch],
   )
 
   const startAuthorization = useCallback(

@@ -5,6 +5,8 @@ import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { AuthorizeBody } from '@/features/flow/steps/authorize/authorize-body'
 import { callbackStep } from '@/features/flow/steps/callback/step'
 import { CallbackBody } from '@/features/flow/steps/callback/callback-body'
+import { clientCredentialsStep } from '@/features/flow/steps/client-credentials/step'
+import { ClientCredentialsBody } from '@/features/flow/steps/client-credentials/client-credentials-body'
 import { clientStep } from '@/features/flow/steps/client/step'
 import { ClientBody } from '@/features/flow/steps/client/client-body'
 import { discoveryStep } from '@/features/flow/steps/discovery/step'
@@ -35,6 +37,7 @@ export const FLOW_STEPS: readonly RegisteredStep[] = [
   { ...authorizeStep, Body: AuthorizeBody },
   { ...callbackStep, Body: CallbackBody },
   { ...tokenStep, Body: TokenBody },
+  { ...clientCredentialsStep, Body: ClientCredentialsBody },
   { ...userinfoStep, Body: UserinfoBody },
   { ...refreshStep, Body: RefreshBody },
   { ...introspectStep, Body: IntrospectBody },

@@ -7,6 +7,7 @@ import type { StepDefinition } from '@/features/flow/steps/types'
 export const authorizeStep: StepDefinition<AuthorizationUrl> = {
   id: 'authorize',
   phase: 'setup',
+  grants: ['authorization_code'],
   title: 'Authorization request',
   note: 'The browser is sent to the provider with these parameters; the user signs in there, never here.',
   spec: [SPEC.oauthAuthorizationRequest, SPEC.coreAuthRequest, SPEC.pkceAuthorization],

@@ -18,6 +18,7 @@ export interface CallbackResult {
 export const callbackStep: StepDefinition<CallbackResult> = {
   id: 'callback',
   phase: 'run',
+  grants: ['authorization_code'],
   title: 'Callback',
   note: 'The provider sends the browser back with a code (or an error). The app first checks it is the answer to its own request.',
   spec: [SPEC.oauthAuthorizationResponse, SPEC.issParameter, SPEC.oauthCsrf],

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { CopyButton } from '@/components/ui/copy-button'
 import { Field } from '@/components/ui/field'
 import type { Lab } from '@/features/flow/lab'
+import { GrantPicker } from '@/features/flow/steps/client/grant-picker'
 
 const DEMO_CLIENTS = [
   { id: 'oidc-lab', note: 'public + PKCE · default scopes profile roles' },
@@ -16,6 +17,7 @@ export function ClientBody({ lab }: { lab: Lab }) {
   const confidential = config.clientType === 'confidential'
   return (
     <div className="space-y-4">
+      <GrantPicker lab={lab} />
       <Field
         label="Client ID"
         value={config.clientId}

@@ -7,6 +7,7 @@ const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 export const scopesStep: StepDefinition = {
   id: 'scopes',
   phase: 'setup',
+  grants: ['authorization_code', 'device_code'],
   title: 'Scopes',
   note: 'What the app asks for. openid makes it OpenID Connect; profile, email… decide which claims come back.',
   spec: [SPEC.oauthScope, { label: 'OIDC Core §5.4', href: `${CORE}#ScopeClaims` }],
