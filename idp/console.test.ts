@@ -5,30 +5,28 @@ import {
   CONFIDENTIAL_SECRET,
   loginForTokens,
   postForm,
-  startTestRealm,
   TestBrowser,
+  useTestRealm,
   userinfo,
-  type TestRealm,
 } from './test-support.ts'
 
 // oidc-provider prints a NOTICE or WARNING the first time a development default is used. A fresh
 // module graph (one per test file) plus every endpoint once shows that the realm replaced them all.
 const printed: string[] = []
 const originals = { info: console.info, warn: console.warn, log: console.log, error: console.error }
-let realm: TestRealm
 
-beforeAll(async () => {
+// registered before the realm's hooks, so the capture is in place when it starts
+beforeAll(() => {
   for (const method of ['info', 'warn', 'log', 'error'] as const) {
     console[method] = (...args: unknown[]) => {
       printed.push(args.map(String).join(' '))
     }
   }
-  realm = await startTestRealm()
 })
-afterAll(async () => {
+afterAll(() => {
   Object.assign(console, originals)
-  await realm.close()
 })
+const realm = useTestRealm()
 
 test('a tour of every endpoint prints nothing: no development defaults, no runtime warning', async () => {
   const browser = new TestBrowser()

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   APP_ORIGIN,
   loginForCode,
   postForm,
   REDIRECT_URI,
-  startTestRealm,
   TestBrowser,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 describe('discovery', () => {
   test('Keycloak paths under /realms/demo, issuer with the actual port', async () => {

@@ -131,3 +131,14 @@ export function renderPage({ title, body, script }: PageOptions): RenderedPage {
     },
   }
 }
+
+/** The part of a Koa context a page needs. */
+export interface PageTarget {
+  set(fields: Record<string, string>): void
+  body: unknown
+}
+
+export function setPage(ctx: PageTarget, page: RenderedPage): void {
+  ctx.set(page.headers)
+  ctx.body = page.html
+}

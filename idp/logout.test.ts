@@ -1,24 +1,17 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   createPkce,
   formAction,
   loginForTokens,
   postForm,
   startAuthorization,
-  startTestRealm,
   TestBrowser,
   userinfo,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 function refresh(refreshToken: string | undefined, clientId: string): Promise<Response> {
   return postForm(realm.endpoint('token'), {

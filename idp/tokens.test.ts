@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   basicAuth,
   claims,
@@ -13,20 +13,13 @@ import {
   postForm,
   REDIRECT_URI,
   startAuthorization,
-  startTestRealm,
   TestBrowser,
   userinfo,
-  type TestRealm,
   type TokenResponse,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 function atHash(accessToken: string): string {
   const digest = createHash('sha256').update(accessToken, 'ascii').digest()
