@@ -9,6 +9,7 @@ import type {
   FindAccount,
   KoaContextWithOIDC,
 } from 'oidc-provider'
+import { serviceAccountNotes } from './client-credentials.ts'
 import { accessTokenClaims, splitScope, userClaims, type Claims } from './keycloak-compat.ts'
 import { findClient, findServiceAccount, findUserById } from './realm.ts'
 import type { AccessTokenValues } from './token-formats.ts'
@@ -60,8 +61,7 @@ function serviceAccountClaims(
       scopes: token.scopes,
       webOrigins,
     }),
-    clientHost: ctx.ip,
-    clientAddress: ctx.ip,
+    ...serviceAccountNotes(client.clientId, ctx.ip),
   }
 }
 
