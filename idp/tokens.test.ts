@@ -200,6 +200,25 @@ describe('codes and refresh tokens', () => {
     expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
   })
 
+  test('a scope sent again with the code is ignored: /auth decided the scope', async () => {
+    const login = await loginForCode(new TestBrowser(), realm, { scope: 'openid profile' })
+    const response = await postForm(realm.endpoint('token'), {
+      grant_type: 'authorization_code',
+      code: login.code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: login.verifier,
+      client_id: 'oidc-lab',
+      scope: 'openid profile email',
+    })
+    expect(response.status).toBe(200)
+    const tokens = (await response.json()) as TokenResponse
+    expect(tokens.scope).toBe('openid profile')
+    expect(claims(tokens.access_token).scope).toBe('openid profile')
+    expect(claims(tokens.access_token)).not.toHaveProperty('email')
+    expect(claims(tokens.id_token)).not.toHaveProperty('email')
+    expect(await (await userinfo(realm, tokens.access_token)).json()).not.toHaveProperty('email')
+  })
+
   test('refresh returns a new JWT access token and ID token', async () => {
     const tokens = await loginForTokens(new TestBrowser(), realm, { scope: 'openid email' })
     const response = await refresh(tokens.refresh_token ?? '')
