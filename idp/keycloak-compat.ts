@@ -134,3 +134,17 @@ export function dropNonceWithoutOpenid(target: string): string {
   url.searchParams.delete('nonce')
   return `${url.pathname}${url.search}`
 }
+
+/**
+ * Keycloak's refresh with a `scope` parameter (RFC 6749 §6): the client's default scopes stay,
+ * optional ones only when requested again, and never more than the refresh token was granted.
+ */
+export function resolveRefreshScope(
+  client: RealmClient,
+  requested: readonly string[],
+  granted: ReadonlySet<string>,
+): string[] {
+  const resolution = resolveClientScopes(client, requested)
+  const scope = resolution.ok ? resolution.scope : requested
+  return scope.filter((name) => granted.has(name))
+}

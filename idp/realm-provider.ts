@@ -22,6 +22,7 @@ import { rpInitiatedLogout } from './logout.ts'
 import { createMapAdapterStore, type MapAdapterStore } from './map-adapter.ts'
 import { issueRefreshToken, pkceRequired, toClientMetadata } from './provider-clients.ts'
 import { logProviderEvents, trackIssuedAccessTokens } from './realm-events.ts'
+import { applyRefreshScopePolicy, reissueRefreshToken } from './refresh-tokens.ts'
 import { CLIENT_SCOPE_NAMES, clients, clientScopes, type ClientUris } from './realm.ts'
 import { applyClientScopePolicy, grantScopes, loadExistingGrant } from './scope-policy.ts'
 import type { SigningKey } from './signing-key.ts'
@@ -114,8 +115,8 @@ function realmConfiguration(
     pkce: { required: pkceRequired },
     clientBasedCORS: webOriginsPolicy(uris.webOrigins),
     issueRefreshToken,
-    // Keycloak's "Revoke Refresh Token: OFF"
-    rotateRefreshToken: false,
+    // Keycloak's "Revoke Refresh Token: OFF"; the hook also applies Keycloak's scope rule
+    rotateRefreshToken: applyRefreshScopePolicy,
     features: {
       devInteractions: { enabled: false },
       // a single Bearer challenge, like Keycloak without DPoP
@@ -160,6 +161,8 @@ export function createRealmProvider(options: RealmProviderOptions): RealmProvide
   provider.use(userinfoMiddleware(tokenDeps))
   provider.use(structuredTokenMiddleware(tokenDeps))
   provider.use(keycloakTokenResponse)
+  // registered after (inside) keycloakTokenResponse, so the response describes the new token
+  provider.use(reissueRefreshToken(provider))
 
   return {
     provider,

@@ -2,7 +2,7 @@
  * The extra fields of Keycloak's token response: `refresh_expires_in`, `not-before-policy` and
  * `session_state`.
  */
-import type { KoaContextWithOIDC } from 'oidc-provider'
+import type { KoaContextWithOIDC, RefreshToken } from 'oidc-provider'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -22,6 +22,12 @@ export function successfulTokenResponse(
   return ctx.body
 }
 
+/** Keycloak sends 0 for offline tokens: they have no expiry unless "Offline Session Max Limited". */
+export function refreshExpiresIn(token: RefreshToken | undefined): number {
+  if (!token || token.scopes.has('offline_access')) return 0
+  return token.remainingTTL
+}
+
 /** Runs around oidc-provider's router and rewrites every successful token response. */
 export async function keycloakTokenResponse(
   ctx: KoaContextWithOIDC,
@@ -35,7 +41,7 @@ export async function keycloakTokenResponse(
   const sessionUid = entities.AccessToken?.sessionUid
   ctx.body = {
     ...rest,
-    refresh_expires_in: refreshToken ? (entities.RefreshToken?.remainingTTL ?? 0) : 0,
+    refresh_expires_in: refreshToken ? refreshExpiresIn(entities.RefreshToken) : 0,
     ...(refreshToken ? { refresh_token: refreshToken } : {}),
     'not-before-policy': 0,
     ...(sessionUid ? { session_state: sessionUid } : {}),
