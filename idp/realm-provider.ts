@@ -22,7 +22,16 @@ import { rpInitiatedLogout } from './logout.ts'
 import { createMapAdapterStore, type MapAdapterStore } from './map-adapter.ts'
 import { issueRefreshToken, pkceRequired, toClientMetadata } from './provider-clients.ts'
 import { logProviderEvents, trackIssuedAccessTokens } from './realm-events.ts'
-import { applyRefreshScopePolicy, reissueRefreshToken } from './refresh-tokens.ts'
+import {
+  keycloakRefreshErrors,
+  RefreshTokenRegistry,
+  trackIssuedRefreshTokens,
+} from './refresh-errors.ts'
+import {
+  applyRefreshScopePolicy,
+  detachRevokedClient,
+  reissueRefreshToken,
+} from './refresh-tokens.ts'
 import { CLIENT_SCOPE_NAMES, clients, clientScopes, type ClientUris } from './realm.ts'
 import { applyClientScopePolicy, grantScopes, loadExistingGrant } from './scope-policy.ts'
 import type { SigningKey } from './signing-key.ts'
@@ -50,6 +59,7 @@ export interface RealmProvider {
   provider: Provider
   store: MapAdapterStore
   registry: AccessTokenRegistry
+  refreshTokens: RefreshTokenRegistry
   /** Grants the scope to the client for the user (auto-consent) and returns the saved grant. */
   grantScopes: (
     grantId: string | undefined,
@@ -142,12 +152,14 @@ export function createRealmProvider(options: RealmProviderOptions): RealmProvide
   const { oidc, issuer, signingKey, uris, log } = options
   const store = createMapAdapterStore()
   const registry = new AccessTokenRegistry()
+  const refreshTokens = new RefreshTokenRegistry()
   const accessTokenValues: AccessTokenValues = new WeakMap()
 
   const provider = new oidc.Provider(issuer, realmConfiguration(options, store, accessTokenValues))
   rememberAccessTokenValues(provider, accessTokenValues)
   registerClientCredentialsGrant(provider, oidc)
   trackIssuedAccessTokens(provider, registry)
+  trackIssuedRefreshTokens(provider, refreshTokens)
   logProviderEvents(provider, log)
 
   const tokenDeps = {
@@ -160,6 +172,8 @@ export function createRealmProvider(options: RealmProviderOptions): RealmProvide
   }
   provider.use(userinfoMiddleware(tokenDeps))
   provider.use(structuredTokenMiddleware(tokenDeps))
+  provider.use(keycloakRefreshErrors(provider, refreshTokens))
+  provider.use(detachRevokedClient(provider))
   provider.use(keycloakTokenResponse)
   // registered after (inside) keycloakTokenResponse, so the response describes the new token
   provider.use(reissueRefreshToken(provider))
@@ -168,6 +182,7 @@ export function createRealmProvider(options: RealmProviderOptions): RealmProvide
     provider,
     store,
     registry,
+    refreshTokens,
     grantScopes: (grantId, accountId, clientId, scope) =>
       grantScopes(provider, grantId, accountId, clientId, scope),
   }

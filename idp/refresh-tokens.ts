@@ -7,7 +7,7 @@ import type Provider from 'oidc-provider'
 import type { Client, KoaContextWithOIDC, RefreshToken } from 'oidc-provider'
 import { resolveRefreshScope, splitScope } from './keycloak-compat.ts'
 import { findClient } from './realm.ts'
-import { successfulTokenResponse } from './token-response.ts'
+import { routedOidc, successfulTokenResponse } from './token-response.ts'
 
 /**
  * oidc-provider's `rotateRefreshToken` hook, the one place that runs after its own scope check and
@@ -68,5 +68,31 @@ export function reissueRefreshToken(provider: Provider) {
     if (!successor) return
     body.refresh_token = await successor.save()
     ctx.oidc.entity('RefreshToken', successor)
+  }
+}
+
+/**
+ * Keycloak's revocation of a refresh token detaches the client from the user session and removes
+ * the session once no client is left in it (`TokenRevocationEndpoint.revokeClient`): the SSO ends,
+ * and the client's access tokens then get "User session not found" at userinfo.
+ */
+async function detachClient(provider: Provider, token: RefreshToken): Promise<void> {
+  if (!token.expiresWithSession || !token.sessionUid || !token.clientId) return
+  const session = await provider.Session.findByUid(token.sessionUid)
+  if (!session?.authorizations) return
+  const { [token.clientId]: _detached, ...others } = session.authorizations
+  session.authorizations = others
+  if (Object.keys(others).length === 0) await session.destroy()
+  else await session.persist()
+}
+
+/** Runs around the revocation endpoint. */
+export function detachRevokedClient(provider: Provider) {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<unknown>): Promise<void> => {
+    await next()
+    const oidc = routedOidc(ctx)
+    const revoked = oidc?.entities.RefreshToken
+    if (oidc?.route !== 'revocation' || ctx.status !== 200 || !revoked) return
+    await detachClient(provider, revoked)
   }
 }

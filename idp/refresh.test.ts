@@ -85,4 +85,19 @@ describe('refresh like Keycloak with "Revoke Refresh Token" off', () => {
     expect((await refresh(next.refresh_token)).status).toBe(200)
     expect((await refresh(tokens.refresh_token)).status).toBe(200)
   })
+
+  test('a revoked offline token: Offline user session not found', async () => {
+    const tokens = await loginForTokens(new TestBrowser(), realm, {
+      scope: 'openid offline_access',
+    })
+    const revoked = await postForm(realm.endpoint('revoke'), {
+      token: tokens.refresh_token ?? '',
+      client_id: 'oidc-lab',
+    })
+    expect(revoked.status).toBe(200)
+    expect(await (await refresh(tokens.refresh_token)).json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Offline user session not found',
+    })
+  })
 })

@@ -141,6 +141,7 @@ export async function startRealm(options: RealmOptions = {}): Promise<RunningRea
   const sweeper = setInterval(() => {
     realm.store.sweep()
     realm.registry.sweep()
+    realm.refreshTokens.sweep()
   }, 60_000)
   sweeper.unref()
 
