@@ -53,6 +53,19 @@ test('a tour of every endpoint prints nothing: no development defaults, no runti
   })
   await browser.request(`${realm.endpoint('logout')}?id_token_hint=${tokens.id_token ?? ''}`)
   await browser.request(realm.endpoint('logout'))
+  const device = await postForm(`${realm.issuer}/protocol/openid-connect/auth/device`, {
+    client_id: 'oidc-lab-device',
+    scope: 'openid',
+  })
+  const { device_code: deviceCode, verification_uri_complete: complete } =
+    (await device.json()) as { device_code: string; verification_uri_complete: string }
+  await postForm(realm.endpoint('token'), {
+    grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+    device_code: deviceCode,
+    client_id: 'oidc-lab-device',
+  })
+  await browser.follow(await browser.request(complete), complete, realm.origin)
+  await fetch(`${realm.issuer}/device`)
   await fetch(`${realm.endpoint('auth')}?client_id=nope`)
   await fetch(realm.endpoint('certs'))
 

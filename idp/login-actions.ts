@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type Provider from 'oidc-provider'
 import type { Grant, Interaction } from 'oidc-provider'
+import { answerConsent, renderConsent } from './device-consent.ts'
 import { BodyTooLargeError, readFormBody, send } from './http-utils.ts'
 import { INVALID_CREDENTIALS, renderLoginPage } from './login-page.ts'
 import { findClient, findUserByLogin, REALM_PATH } from './realm.ts'
@@ -52,6 +53,22 @@ function loginPage(interaction: Interaction, extra: { username?: string; error?:
   })
 }
 
+/** The posted form, or undefined once a 413 page has been sent. */
+async function readForm(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<URLSearchParams | undefined> {
+  try {
+    return await readFormBody(req)
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      sendPage(res, 413, renderErrorPage('Request too large.'))
+      return undefined
+    }
+    throw error
+  }
+}
+
 export function createLoginActions(deps: LoginActionsDeps) {
   const { provider, log } = deps
 
@@ -80,6 +97,15 @@ export function createLoginActions(deps: LoginActionsDeps) {
 
     const clientId = stringParam(interaction.params, 'client_id') ?? ''
 
+    if (interaction.prompt.name === 'consent' && interaction.deviceCode) {
+      if (!interaction.session?.accountId) {
+        return sendPage(res, 400, renderErrorPage('No user is logged in.'))
+      }
+      if (req.method === 'GET') return renderConsent(res, interaction, loginActionUrl(uid))
+      const form = await readForm(req, res)
+      return form && answerConsent(deps, req, res, interaction, form)
+    }
+
     if (interaction.prompt.name === 'consent') {
       const accountId = interaction.session?.accountId
       if (!accountId) return sendPage(res, 400, renderErrorPage('No user is logged in.'))
@@ -104,15 +130,8 @@ export function createLoginActions(deps: LoginActionsDeps) {
     if (req.method === 'GET') return sendPage(res, 200, loginPage(interaction, {}))
     if (req.method !== 'POST') return sendPage(res, 405, renderErrorPage('Method not allowed.'))
 
-    let form: URLSearchParams
-    try {
-      form = await readFormBody(req)
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return sendPage(res, 413, renderErrorPage('Request too large.'))
-      }
-      throw error
-    }
+    const form = await readForm(req, res)
+    if (!form) return undefined
     const username = form.get('username') ?? ''
     const user = findUserByLogin(username)
     if (!user || form.get('password') !== user.password) {

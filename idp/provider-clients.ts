@@ -4,11 +4,14 @@
 import type { ClientMetadata, Configuration, KoaContextWithOIDC, Client } from 'oidc-provider'
 import { findClient, type ClientUris, type RealmClient } from './realm.ts'
 
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
+
 function grantTypes(client: RealmClient): string[] {
   return [
-    'authorization_code',
+    ...(client.standardFlow ? ['authorization_code'] : []),
     'refresh_token',
     ...(client.serviceAccount ? ['client_credentials'] : []),
+    ...(client.deviceAuthorizationGrant ? [DEVICE_CODE_GRANT] : []),
   ]
 }
 
@@ -21,8 +24,8 @@ export function toClientMetadata(client: RealmClient, uris: ClientUris): ClientM
       : // basic and post are interchangeable in oidc-provider, as in Keycloak
         { token_endpoint_auth_method: 'client_secret_basic', client_secret: client.secret }),
     grant_types: grantTypes(client),
-    response_types: ['code'],
-    redirect_uris: uris.redirectUris,
+    response_types: client.standardFlow ? ['code'] : [],
+    redirect_uris: client.standardFlow ? uris.redirectUris : [],
     post_logout_redirect_uris: uris.postLogoutRedirectUris,
   }
 }

@@ -16,6 +16,14 @@ import {
 import { createExtraTokenClaims, createFindAccount } from './account-claims.ts'
 import { registerClientCredentialsGrant } from './client-credentials.ts'
 import { webOriginsPolicy } from './cors.ts'
+import {
+  DEVICE_AUTHORIZATION_ROUTE,
+  DEVICE_VERIFICATION_ROUTE,
+  deviceCodeGrace,
+  deviceFlow,
+  keycloakDeviceAnswers,
+  limitPollingRate,
+} from './device-flow.ts'
 import { renderRealmError } from './keycloak-errors.ts'
 import { loginActionUrl } from './login-actions.ts'
 import { rpInitiatedLogout } from './logout.ts'
@@ -53,6 +61,14 @@ export interface RealmProviderOptions {
   signingKey: SigningKey
   uris: ClientUris
   log: (line: string) => void
+  device: DeviceOptions
+}
+
+export interface DeviceOptions {
+  /** Seconds a device code and its user code live. */
+  codeTtl: number
+  /** Seconds a device must wait between two polls. */
+  pollInterval: number
 }
 
 export interface RealmProvider {
@@ -78,6 +94,8 @@ const routes: NonNullable<Configuration['routes']> = {
   end_session: '/protocol/openid-connect/logout',
   introspection: '/protocol/openid-connect/token/introspect',
   revocation: '/protocol/openid-connect/revoke',
+  device_authorization: DEVICE_AUTHORIZATION_ROUTE,
+  code_verification: DEVICE_VERIFICATION_ROUTE,
 }
 
 /** Keycloak's client scopes and the claims their mappers add. */
@@ -112,7 +130,7 @@ function realmConfiguration(
   store: MapAdapterStore,
   accessTokenValues: AccessTokenValues,
 ): Configuration {
-  const { oidc, signingKey, uris } = options
+  const { oidc, signingKey, uris, device } = options
   return {
     adapter: store.adapter,
     jwks: { keys: [signingKey.privateJwk] },
@@ -121,7 +139,7 @@ function realmConfiguration(
     responseTypes: ['code'],
     cookies: realmCookies(),
     routes,
-    ttl: tokenLifetimes(),
+    ttl: tokenLifetimes(device.codeTtl),
     pkce: { required: pkceRequired },
     clientBasedCORS: webOriginsPolicy(uris.webOrigins),
     issueRefreshToken,
@@ -137,6 +155,7 @@ function realmConfiguration(
       revocation: revocation(oidc),
       rpInitiatedLogout,
       resourceIndicators: accountAudience(oidc),
+      deviceFlow,
     },
     interactions: { url: (_ctx, interaction) => loginActionUrl(interaction.uid) },
     loadExistingGrant,
@@ -149,8 +168,10 @@ function realmConfiguration(
 }
 
 export function createRealmProvider(options: RealmProviderOptions): RealmProvider {
-  const { oidc, issuer, signingKey, uris, log } = options
-  const store = createMapAdapterStore()
+  const { oidc, issuer, signingKey, uris, log, device } = options
+  const store = createMapAdapterStore({
+    keepAfterExpiry: { DeviceCode: deviceCodeGrace(device.pollInterval) },
+  })
   const registry = new AccessTokenRegistry()
   const refreshTokens = new RefreshTokenRegistry()
   const accessTokenValues: AccessTokenValues = new WeakMap()
@@ -170,6 +191,8 @@ export function createRealmProvider(options: RealmProviderOptions): RealmProvide
     webOrigins: uris.webOrigins,
     log,
   }
+  provider.use(limitPollingRate(provider, oidc, device.pollInterval))
+  provider.use(keycloakDeviceAnswers(device.pollInterval))
   provider.use(userinfoMiddleware(tokenDeps))
   provider.use(structuredTokenMiddleware(tokenDeps))
   provider.use(keycloakRefreshErrors(provider, refreshTokens))

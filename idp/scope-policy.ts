@@ -7,6 +7,7 @@ import type * as OidcProviderModule from 'oidc-provider'
 import type Provider from 'oidc-provider'
 import type { Client, Grant, KoaContextWithOIDC } from 'oidc-provider'
 import { resolveClientScopes, splitScope } from './keycloak-compat.ts'
+import { awaitsDeviceConsent } from './device-flow.ts'
 import { invalidScopes } from './keycloak-errors.ts'
 import { findClient, type RealmClient } from './realm.ts'
 import { ACCOUNT_RESOURCE } from './token-formats.ts'
@@ -46,7 +47,8 @@ export async function grantScopes(
 /** oidc-provider's `loadExistingGrant`: whatever the client-scope policy allowed is granted. */
 export async function loadExistingGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
   const { client, session, params } = ctx.oidc
-  if (!client || !session?.accountId) return undefined
+  // no grant yet: oidc-provider then asks for consent, which the device flow always shows
+  if (!client || !session?.accountId || awaitsDeviceConsent(ctx)) return undefined
   const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId)
   const scope = typeof params?.scope === 'string' ? params.scope : ''
   return grantScopes(ctx.oidc.provider, grantId, session.accountId, client.clientId, scope)

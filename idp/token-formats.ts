@@ -42,9 +42,10 @@ function refreshTokenTtl(_ctx: KoaContextWithOIDC, token: RefreshToken): number 
   return token.scopes.has('offline_access') ? TTL.offlineToken : TTL.refreshToken
 }
 
-export function tokenLifetimes(): NonNullable<Configuration['ttl']> {
+export function tokenLifetimes(deviceCodeTtl: number): NonNullable<Configuration['ttl']> {
   return {
     AccessToken: TTL.accessToken,
+    DeviceCode: deviceCodeTtl,
     AuthorizationCode: TTL.code,
     ClientCredentials: TTL.accessToken,
     IdToken: TTL.accessToken,
