@@ -28,6 +28,7 @@ describe('discovery', () => {
       end_session_endpoint: `${base}/logout`,
       introspection_endpoint: `${base}/token/introspect`,
       revocation_endpoint: `${base}/revoke`,
+      device_authorization_endpoint: `${base}/auth/device`,
       scopes_supported: [
         'openid',
         'profile',
