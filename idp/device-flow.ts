@@ -119,6 +119,7 @@ export function limitPollingRate(
   ): Promise<DeviceCode | undefined> => {
     const code = await find(jti, options)
     if (!code || !pollingRequests.getStore() || code.isExpired) return code
+    lastPolls.sweep()
     if (lastPolls.get(code.jti)) throw new oidc.errors.SlowDown('Slow down')
     lastPolls.set(code.jti, true, pollInterval)
     return code
