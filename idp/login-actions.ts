@@ -1,7 +1,7 @@
 /**
  * The realm's own login interaction, at Keycloak's `/login-actions/authenticate` path: a real
  * username/password check against the realm's users, and consent granted without asking
- * (Keycloak's "Consent required: OFF").
+ * (Keycloak's "Consent required: OFF") except in the device flow, where Keycloak always asks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type Provider from 'oidc-provider'
@@ -69,6 +69,39 @@ async function readForm(
   }
 }
 
+/**
+ * The consent prompt: granted at once ("Consent required: OFF"), except in the device flow, where
+ * Keycloak always asks.
+ */
+async function handleConsent(
+  deps: LoginActionsDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  interaction: Interaction,
+): Promise<void> {
+  const accountId = interaction.session?.accountId
+  if (!accountId) return sendPage(res, 400, renderErrorPage('No user is logged in.'))
+  if (interaction.deviceCode) {
+    if (req.method === 'GET')
+      return renderConsent(res, interaction, loginActionUrl(interaction.uid))
+    const form = await readForm(req, res)
+    if (!form) return undefined
+    return answerConsent(deps, req, res, interaction, form)
+  }
+  const grant = await deps.grantScopes(
+    interaction.grantId,
+    accountId,
+    stringParam(interaction.params, 'client_id') ?? '',
+    stringParam(interaction.params, 'scope') ?? '',
+  )
+  return deps.provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId: grant.jti } },
+    { mergeWithLastSubmission: true },
+  )
+}
+
 export function createLoginActions(deps: LoginActionsDeps) {
   const { provider, log } = deps
 
@@ -97,31 +130,7 @@ export function createLoginActions(deps: LoginActionsDeps) {
 
     const clientId = stringParam(interaction.params, 'client_id') ?? ''
 
-    if (interaction.prompt.name === 'consent' && interaction.deviceCode) {
-      if (!interaction.session?.accountId) {
-        return sendPage(res, 400, renderErrorPage('No user is logged in.'))
-      }
-      if (req.method === 'GET') return renderConsent(res, interaction, loginActionUrl(uid))
-      const form = await readForm(req, res)
-      return form && answerConsent(deps, req, res, interaction, form)
-    }
-
-    if (interaction.prompt.name === 'consent') {
-      const accountId = interaction.session?.accountId
-      if (!accountId) return sendPage(res, 400, renderErrorPage('No user is logged in.'))
-      const grant = await deps.grantScopes(
-        interaction.grantId,
-        accountId,
-        clientId,
-        stringParam(interaction.params, 'scope') ?? '',
-      )
-      return provider.interactionFinished(
-        req,
-        res,
-        { consent: { grantId: grant.jti } },
-        { mergeWithLastSubmission: true },
-      )
-    }
+    if (interaction.prompt.name === 'consent') return handleConsent(deps, req, res, interaction)
 
     if (interaction.prompt.name !== 'login') {
       return sendPage(res, 400, renderErrorPage(`Unsupported prompt: ${interaction.prompt.name}`))
