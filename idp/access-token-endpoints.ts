@@ -7,7 +7,8 @@
  */
 import type { KeyObject } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose'
-import type { KoaContextWithOIDC } from 'oidc-provider'
+import type * as OidcProviderModule from 'oidc-provider'
+import type { Client, Configuration, KoaContextWithOIDC } from 'oidc-provider'
 import type Provider from 'oidc-provider'
 import { BodyTooLargeError, readFormBody } from './http-utils.ts'
 import { bearerChallenge, splitScope, userClaims, type BearerError } from './keycloak-compat.ts'
@@ -265,5 +266,26 @@ export function structuredTokenMiddleware(deps: AccessTokenDeps) {
       ctx.status = 200
       ctx.body = ''
     }
+  }
+}
+
+type Features = NonNullable<Configuration['features']>
+
+/** Keycloak: introspection is for confidential clients (resource servers). */
+export const introspection = {
+  enabled: true,
+  allowedPolicy: (_ctx: KoaContextWithOIDC, client: Client) => client.clientAuthMethod !== 'none',
+}
+
+/** Keycloak: a client revokes its own tokens only, and says "Unmatching clients" otherwise. */
+export function revocation(oidc: typeof OidcProviderModule): NonNullable<Features['revocation']> {
+  return {
+    enabled: true,
+    allowedPolicy: (_ctx, client, token) => {
+      if (token.clientId !== client.clientId) {
+        throw new oidc.errors.InvalidRequest('Unmatching clients')
+      }
+      return true
+    },
   }
 }

@@ -5,30 +5,28 @@ import {
   CONFIDENTIAL_SECRET,
   loginForTokens,
   postForm,
-  startTestRealm,
   TestBrowser,
+  useTestRealm,
   userinfo,
-  type TestRealm,
 } from './test-support.ts'
 
 // oidc-provider prints a NOTICE or WARNING the first time a development default is used. A fresh
 // module graph (one per test file) plus every endpoint once shows that the realm replaced them all.
 const printed: string[] = []
 const originals = { info: console.info, warn: console.warn, log: console.log, error: console.error }
-let realm: TestRealm
 
-beforeAll(async () => {
+// registered before the realm's hooks, so the capture is in place when it starts
+beforeAll(() => {
   for (const method of ['info', 'warn', 'log', 'error'] as const) {
     console[method] = (...args: unknown[]) => {
       printed.push(args.map(String).join(' '))
     }
   }
-  realm = await startTestRealm()
 })
-afterAll(async () => {
+afterAll(() => {
   Object.assign(console, originals)
-  await realm.close()
 })
+const realm = useTestRealm()
 
 test('a tour of every endpoint prints nothing: no development defaults, no runtime warning', async () => {
   const browser = new TestBrowser()
@@ -55,6 +53,19 @@ test('a tour of every endpoint prints nothing: no development defaults, no runti
   })
   await browser.request(`${realm.endpoint('logout')}?id_token_hint=${tokens.id_token ?? ''}`)
   await browser.request(realm.endpoint('logout'))
+  const device = await postForm(`${realm.issuer}/protocol/openid-connect/auth/device`, {
+    client_id: 'oidc-lab-device',
+    scope: 'openid',
+  })
+  const { device_code: deviceCode, verification_uri_complete: complete } =
+    (await device.json()) as { device_code: string; verification_uri_complete: string }
+  await postForm(realm.endpoint('token'), {
+    grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+    device_code: deviceCode,
+    client_id: 'oidc-lab-device',
+  })
+  await browser.follow(await browser.request(complete), complete, realm.origin)
+  await fetch(`${realm.issuer}/device`)
   await fetch(`${realm.endpoint('auth')}?client_id=nope`)
   await fetch(realm.endpoint('certs'))
 

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   APP_ORIGIN,
   loginForCode,
   postForm,
   REDIRECT_URI,
-  startTestRealm,
   TestBrowser,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 describe('discovery', () => {
   test('Keycloak paths under /realms/demo, issuer with the actual port', async () => {
@@ -35,6 +28,7 @@ describe('discovery', () => {
       end_session_endpoint: `${base}/logout`,
       introspection_endpoint: `${base}/token/introspect`,
       revocation_endpoint: `${base}/revoke`,
+      device_authorization_endpoint: `${base}/auth/device`,
       scopes_supported: [
         'openid',
         'profile',
@@ -47,7 +41,12 @@ describe('discovery', () => {
       ],
       response_types_supported: ['code'],
       code_challenge_methods_supported: ['S256'],
-      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+      grant_types_supported: [
+        'authorization_code',
+        'refresh_token',
+        'client_credentials',
+        'urn:ietf:params:oauth:grant-type:device_code',
+      ],
       id_token_signing_alg_values_supported: ['RS256'],
     })
   })

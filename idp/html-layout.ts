@@ -68,6 +68,9 @@ input[aria-invalid=true]{border-bottom:2px solid #c9190b;padding-bottom:5px}
 .btn{display:block;width:100%;font:inherit;font-size:16px;padding:8px 16px;border:0;border-radius:3px;
   background:#0066cc;color:#fff;cursor:pointer}
 .btn:hover,.btn:focus{background:#004080}
+.btn-secondary{background:#fff;color:#0066cc;border:1px solid #0066cc}
+.btn-secondary:hover,.btn-secondary:focus{background:#e7f1fa}
+.btn-row{display:flex;gap:12px}
 .alert{display:flex;gap:8px;margin-bottom:24px;padding:12px 16px;background:#faeae8;border-top:2px solid #c9190b;
   font-size:14px;color:#7d1007}
 .alert-info{background:#e7f1fa;border-top-color:#2b9af3;color:#002952}
@@ -130,4 +133,15 @@ export function renderPage({ title, body, script }: PageOptions): RenderedPage {
       'x-content-type-options': 'nosniff',
     },
   }
+}
+
+/** The part of a Koa context a page needs. */
+export interface PageTarget {
+  set(fields: Record<string, string>): void
+  body: unknown
+}
+
+export function setPage(ctx: PageTarget, page: RenderedPage): void {
+  ctx.set(page.headers)
+  ctx.body = page.html
 }

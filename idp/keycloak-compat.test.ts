@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest'
 import {
   bearerChallenge,
   dropNonceWithoutOpenid,
+  refreshFailureDescription,
   resolveClientScopes,
+  resolveRefreshScope,
   userClaims,
+  type RefusedRefreshToken,
 } from './keycloak-compat.ts'
 import { findClient, users, type RealmClient } from './realm.ts'
 
@@ -99,4 +102,42 @@ test.each([
   ['/auth?scope=email', '/auth?scope=email'],
 ])('dropNonceWithoutOpenid(%s)', (target, expected) => {
   expect(dropNonceWithoutOpenid(target)).toBe(expected)
+})
+
+describe('resolveRefreshScope: a narrower scope on refresh', () => {
+  const granted = new Set(['openid', 'profile', 'email', 'phone'])
+  test.each([
+    ['openid email', ['openid', 'profile', 'email']],
+    ['email', ['profile', 'email']],
+    ['openid phone address', ['openid', 'profile', 'phone']],
+  ])('oidc-lab asks for "%s"', (requested, expected) => {
+    expect(resolveRefreshScope(client('oidc-lab'), requested.split(' '), granted)).toEqual(expected)
+  })
+})
+
+describe('refreshFailureDescription: Keycloak TokenManager wording', () => {
+  const alive: RefusedRefreshToken = {
+    known: true,
+    sameClient: true,
+    expired: false,
+    offline: false,
+    sessionAlive: true,
+    grantAlive: true,
+  }
+  test.each<[string, Partial<RefusedRefreshToken>, string | undefined]>([
+    ['unknown', { known: false }, 'Invalid refresh token'],
+    [
+      'other client',
+      { sameClient: false },
+      "Invalid refresh token. Token client and authorized client don't match",
+    ],
+    ['expired', { expired: true, sessionAlive: false }, 'Token is not active'],
+    ['logged out', { sessionAlive: false, grantAlive: false }, 'Session not active'],
+    ['client detached', { grantAlive: false }, "Session doesn't have required client"],
+    ['offline, revoked', { offline: true, grantAlive: false }, 'Offline user session not found'],
+    ['offline, after logout', { offline: true, sessionAlive: false }, undefined],
+    ['nothing known wrong', {}, undefined],
+  ])('%s', (_name, facts, expected) => {
+    expect(refreshFailureDescription({ ...alive, ...facts })).toBe(expected)
+  })
 })

@@ -134,3 +134,46 @@ export function dropNonceWithoutOpenid(target: string): string {
   url.searchParams.delete('nonce')
   return `${url.pathname}${url.search}`
 }
+
+/**
+ * Keycloak's refresh with a `scope` parameter (RFC 6749 §6): the client's default scopes stay,
+ * optional ones only when requested again, and never more than the refresh token was granted.
+ */
+export function resolveRefreshScope(
+  client: RealmClient,
+  requested: readonly string[],
+  granted: ReadonlySet<string>,
+): string[] {
+  const resolution = resolveClientScopes(client, requested)
+  const scope = resolution.ok ? resolution.scope : requested
+  return scope.filter((name) => granted.has(name))
+}
+
+/** What the realm knows about a refresh token the token endpoint just refused. */
+export interface RefusedRefreshToken {
+  /** Issued by this realm run (it may be gone from the store since). */
+  known: boolean
+  sameClient: boolean
+  expired: boolean
+  offline: boolean
+  /** The SSO session it belongs to (online tokens) still exists. */
+  sessionAlive: boolean
+  /** Its grant (Keycloak: the client session) still exists. */
+  grantAlive: boolean
+}
+
+/**
+ * The `error_description` Keycloak's `TokenManager` gives an `invalid_grant` refresh, or undefined
+ * to keep the generic one.
+ */
+export function refreshFailureDescription(token: RefusedRefreshToken): string | undefined {
+  if (!token.known) return 'Invalid refresh token'
+  if (!token.sameClient) {
+    return "Invalid refresh token. Token client and authorized client don't match"
+  }
+  if (token.expired) return 'Token is not active'
+  if (token.offline) return token.grantAlive ? undefined : 'Offline user session not found'
+  if (!token.sessionAlive) return 'Session not active'
+  if (!token.grantAlive) return "Session doesn't have required client"
+  return undefined
+}

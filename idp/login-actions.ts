@@ -1,11 +1,12 @@
 /**
  * The realm's own login interaction, at Keycloak's `/login-actions/authenticate` path: a real
  * username/password check against the realm's users, and consent granted without asking
- * (Keycloak's "Consent required: OFF").
+ * (Keycloak's "Consent required: OFF") except in the device flow, where Keycloak always asks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type Provider from 'oidc-provider'
 import type { Grant, Interaction } from 'oidc-provider'
+import { answerConsent, renderConsent } from './device-consent.ts'
 import { BodyTooLargeError, readFormBody, send } from './http-utils.ts'
 import { INVALID_CREDENTIALS, renderLoginPage } from './login-page.ts'
 import { findClient, findUserByLogin, REALM_PATH } from './realm.ts'
@@ -52,6 +53,55 @@ function loginPage(interaction: Interaction, extra: { username?: string; error?:
   })
 }
 
+/** The posted form, or undefined once a 413 page has been sent. */
+async function readForm(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<URLSearchParams | undefined> {
+  try {
+    return await readFormBody(req)
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      sendPage(res, 413, renderErrorPage('Request too large.'))
+      return undefined
+    }
+    throw error
+  }
+}
+
+/**
+ * The consent prompt: granted at once ("Consent required: OFF"), except in the device flow, where
+ * Keycloak always asks.
+ */
+async function handleConsent(
+  deps: LoginActionsDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  interaction: Interaction,
+): Promise<void> {
+  const accountId = interaction.session?.accountId
+  if (!accountId) return sendPage(res, 400, renderErrorPage('No user is logged in.'))
+  if (interaction.deviceCode) {
+    if (req.method === 'GET')
+      return renderConsent(res, interaction, loginActionUrl(interaction.uid))
+    const form = await readForm(req, res)
+    if (!form) return undefined
+    return answerConsent(deps, req, res, interaction, form)
+  }
+  const grant = await deps.grantScopes(
+    interaction.grantId,
+    accountId,
+    stringParam(interaction.params, 'client_id') ?? '',
+    stringParam(interaction.params, 'scope') ?? '',
+  )
+  return deps.provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId: grant.jti } },
+    { mergeWithLastSubmission: true },
+  )
+}
+
 export function createLoginActions(deps: LoginActionsDeps) {
   const { provider, log } = deps
 
@@ -80,22 +130,7 @@ export function createLoginActions(deps: LoginActionsDeps) {
 
     const clientId = stringParam(interaction.params, 'client_id') ?? ''
 
-    if (interaction.prompt.name === 'consent') {
-      const accountId = interaction.session?.accountId
-      if (!accountId) return sendPage(res, 400, renderErrorPage('No user is logged in.'))
-      const grant = await deps.grantScopes(
-        interaction.grantId,
-        accountId,
-        clientId,
-        stringParam(interaction.params, 'scope') ?? '',
-      )
-      return provider.interactionFinished(
-        req,
-        res,
-        { consent: { grantId: grant.jti } },
-        { mergeWithLastSubmission: true },
-      )
-    }
+    if (interaction.prompt.name === 'consent') return handleConsent(deps, req, res, interaction)
 
     if (interaction.prompt.name !== 'login') {
       return sendPage(res, 400, renderErrorPage(`Unsupported prompt: ${interaction.prompt.name}`))
@@ -104,15 +139,8 @@ export function createLoginActions(deps: LoginActionsDeps) {
     if (req.method === 'GET') return sendPage(res, 200, loginPage(interaction, {}))
     if (req.method !== 'POST') return sendPage(res, 405, renderErrorPage('Method not allowed.'))
 
-    let form: URLSearchParams
-    try {
-      form = await readFormBody(req)
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return sendPage(res, 413, renderErrorPage('Request too large.'))
-      }
-      throw error
-    }
+    const form = await readForm(req, res)
+    if (!form) return undefined
     const username = form.get('username') ?? ''
     const user = findUserByLogin(username)
     if (!user || form.get('password') !== user.password) {

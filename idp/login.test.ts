@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   authorizeUrl,
   createPkce,
   loginForCode,
   REDIRECT_URI,
   startAuthorization,
-  startTestRealm,
   submitLogin,
   TestBrowser,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 async function openLoginPage(
   browser: TestBrowser,

@@ -1,24 +1,18 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
+  authorizeUrl,
   createPkce,
   formAction,
   loginForTokens,
   postForm,
   startAuthorization,
-  startTestRealm,
   TestBrowser,
   userinfo,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 function refresh(refreshToken: string | undefined, clientId: string): Promise<Response> {
   return postForm(realm.endpoint('token'), {
@@ -69,7 +63,10 @@ describe('RP-initiated logout', () => {
     )
     const refreshed = await refresh(tokens.refresh_token, 'oidc-lab')
     expect(refreshed.status).toBe(400)
-    expect(await refreshed.json()).toMatchObject({ error: 'invalid_grant' })
+    const refusal: unknown = await refreshed.json()
+    expect(refusal).toMatchObject({ error: 'invalid_grant' })
+    // Keycloak's TokenManager: the online user session is gone
+    expect(refusal).toEqual({ error: 'invalid_grant', error_description: 'Session not active' })
 
     // an offline token survives the logout, like Keycloak's offline sessions
     expect((await refresh(offline.refresh_token, 'oidc-lab-defaults')).status).toBe(200)
@@ -113,5 +110,63 @@ describe('RP-initiated logout', () => {
     )
     expect(await done.text()).toContain('You are logged out')
     expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
+  })
+})
+
+/** RP-initiated logout as a browser runs it: the self-submitting page included. */
+async function logoutWithHint(
+  browser: TestBrowser,
+  idToken: string | undefined,
+  postLogoutRedirectUri: string,
+  state?: string,
+): Promise<Response> {
+  const url = new URL(realm.endpoint('logout'))
+  url.searchParams.set('id_token_hint', idToken ?? '')
+  url.searchParams.set('post_logout_redirect_uri', postLogoutRedirectUri)
+  if (state) url.searchParams.set('state', state)
+  return browser.follow(await browser.request(url), url, realm.origin)
+}
+
+describe('post-logout redirect URIs: <origin>/ of each app origin, on every client', () => {
+  test.each([
+    'http://localhost:5173',
+    'http://localhost:4173',
+    'http://127.0.0.1:5173',
+    'http://127.0.0.1:4173',
+  ])('%s/ with state', async (origin) => {
+    const browser = new TestBrowser()
+    const tokens = await loginForTokens(browser, realm, { scope: 'openid' })
+    const done = await logoutWithHint(browser, tokens.id_token, `${origin}/`, 'st-1')
+    expect(done.status).toBe(303)
+    expect(done.headers.get('location')).toBe(`${origin}/?state=st-1`)
+    expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
+  })
+
+  test.each(['oidc-lab', 'oidc-lab-defaults', 'oidc-lab-confidential'])(
+    '%s, without state: back to exactly <origin>/',
+    async (clientId) => {
+      const browser = new TestBrowser()
+      const tokens = await loginForTokens(browser, realm, { clientId, scope: 'openid' })
+      const done = await logoutWithHint(browser, tokens.id_token, 'http://localhost:4173/')
+      expect(done.status).toBe(303)
+      expect(done.headers.get('location')).toBe('http://localhost:4173/')
+    },
+  )
+
+  test('an unregistered post_logout_redirect_uri is refused on the realm error page', async () => {
+    const browser = new TestBrowser()
+    const tokens = await loginForTokens(browser, realm, { scope: 'openid' })
+    const page = await logoutWithHint(browser, tokens.id_token, 'http://localhost:4173/elsewhere')
+    expect(page.status).toBe(400)
+    expect(await page.text()).toContain('post_logout_redirect_uri not registered')
+    // nothing was logged out
+    const silent = await browser.request(
+      authorizeUrl(realm, {
+        scope: 'openid',
+        prompt: 'none',
+        codeChallenge: createPkce().challenge,
+      }),
+    )
+    expect(silent.headers.get('location')).toContain('code=')
   })
 })

@@ -1,6 +1,7 @@
 /**
  * `npm run idp`: the demo realm on its own.
- * Env: IDP_PORT (default 8080), IDP_HOST (default localhost), IDP_EXTRA_REDIRECT_URIS (comma-separated).
+ * Env: IDP_PORT (default 8080), IDP_HOST (default localhost), IDP_EXTRA_REDIRECT_URIS (comma-separated),
+ * IDP_DEVICE_CODE_TTL (seconds, default 600), IDP_DEVICE_POLL_INTERVAL (seconds, default 5).
  */
 import { clients, clientUris, users, type RealmClient, type RealmUser } from './realm.ts'
 import { NotLoopbackError, PortInUseError, startRealm, type RunningRealm } from './server.ts'
@@ -14,6 +15,16 @@ function parsePort(value: string | undefined): number {
     throw new UsageError(`IDP_PORT=${value} is not a port number (0-65535).`)
   }
   return port
+}
+
+/** A whole number of seconds, at least 1; undefined when the variable is unset. */
+function parseSeconds(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    throw new UsageError(`${name}=${value} is not a whole number of seconds (1 or more).`)
+  }
+  return seconds
 }
 
 function parseRedirectUris(value: string | undefined): string[] {
@@ -44,10 +55,15 @@ function describeUser(user: RealmUser): string {
 function describeClient(client: RealmClient): string[] {
   const kind =
     client.type === 'public'
-      ? 'public, PKCE S256 required'
+      ? `public${client.pkceRequired ? ', PKCE S256 required' : ''}`
       : `confidential, secret ${client.secret ?? ''} (client_secret_basic or client_secret_post), PKCE optional`
+  const grants = [
+    ...(client.standardFlow ? [] : ['no code flow']),
+    ...(client.serviceAccount ? ['client_credentials'] : []),
+    ...(client.deviceAuthorizationGrant ? ['device grant'] : []),
+  ]
   return [
-    `  ${client.clientId.padEnd(23)} ${kind}${client.serviceAccount ? ', client_credentials' : ''}`,
+    `  ${client.clientId.padEnd(23)} ${[kind, ...grants].join(', ')}`,
     `  ${''.padEnd(23)} default scopes:  ${client.defaultScopes.join(' ')}`,
     `  ${''.padEnd(23)} optional scopes: ${client.optionalScopes.join(' ')}`,
   ]
@@ -87,6 +103,11 @@ async function main(): Promise<void> {
       port: parsePort(process.env.IDP_PORT),
       host: process.env.IDP_HOST || 'localhost',
       extraRedirectUris,
+      deviceCodeTtl: parseSeconds('IDP_DEVICE_CODE_TTL', process.env.IDP_DEVICE_CODE_TTL),
+      devicePollInterval: parseSeconds(
+        'IDP_DEVICE_POLL_INTERVAL',
+        process.env.IDP_DEVICE_POLL_INTERVAL,
+      ),
     })
   } catch (error) {
     if (

@@ -60,10 +60,12 @@ const grantable = new Set([
 class MapAdapter implements Adapter {
   readonly #model: string
   readonly #store: TtlMap<string, StoredValue>
+  readonly #keepAfterExpiry: number
 
-  constructor(model: string, store: TtlMap<string, StoredValue>) {
+  constructor(model: string, store: TtlMap<string, StoredValue>, keepAfterExpiry = 0) {
     this.#model = model
     this.#store = store
+    this.#keepAfterExpiry = keepAfterExpiry
   }
 
   #key(id: string): string {
@@ -80,7 +82,8 @@ class MapAdapter implements Adapter {
     return value instanceof Set ? value : new Set()
   }
 
-  upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+  upsert(id: string, payload: AdapterPayload, ttl?: number): Promise<void> {
+    const expiresIn = ttl === undefined ? undefined : ttl + this.#keepAfterExpiry
     const key = this.#key(id)
     this.#store.set(key, payload, expiresIn)
 
@@ -145,11 +148,19 @@ export interface MapAdapterStore {
   readonly size: number
 }
 
+export interface MapAdapterOptions {
+  /**
+   * Seconds to keep a model's entries past their TTL, so oidc-provider finds them expired instead
+   * of not at all (`DeviceCode`: `expired_token` rather than `invalid_grant`).
+   */
+  keepAfterExpiry?: Readonly<Record<string, number>>
+}
+
 /** One store per realm, so two realms in one process never share sessions. */
-export function createMapAdapterStore(): MapAdapterStore {
+export function createMapAdapterStore(options: MapAdapterOptions = {}): MapAdapterStore {
   const store = new TtlMap<string, StoredValue>()
   return {
-    adapter: (model) => new MapAdapter(model, store),
+    adapter: (model) => new MapAdapter(model, store, options.keepAfterExpiry?.[model]),
     sweep: () => {
       store.sweep()
     },

@@ -21,6 +21,8 @@ export type ClientScopeName = (typeof CLIENT_SCOPE_NAMES)[number]
 
 export interface ClientScope {
   description: string
+  /** Keycloak's "Consent screen text"; absent when the scope is not shown on consent screens. */
+  consentText?: string
   /** Claims the scope's mappers add to ID tokens, access tokens and userinfo. */
   claims: readonly string[]
   /** Keycloak's "Include in token scope": `roles` adds claims but never shows up in `scope`. */
@@ -35,6 +37,7 @@ export const clientScopes: Record<ClientScopeName, ClientScope> = {
   },
   profile: {
     description: 'Name and username',
+    consentText: 'User profile',
     claims: [
       'name',
       'family_name',
@@ -55,27 +58,37 @@ export const clientScopes: Record<ClientScopeName, ClientScope> = {
   },
   email: {
     description: 'Email address and whether it is verified',
+    consentText: 'Email address',
     claims: ['email', 'email_verified'],
     includeInTokenScope: true,
   },
-  address: { description: 'Postal address', claims: ['address'], includeInTokenScope: true },
+  address: {
+    description: 'Postal address',
+    consentText: 'Address',
+    claims: ['address'],
+    includeInTokenScope: true,
+  },
   phone: {
     description: 'Phone number',
+    consentText: 'Phone number',
     claims: ['phone_number', 'phone_number_verified'],
     includeInTokenScope: true,
   },
   offline_access: {
     description: 'Offline token: a refresh token that survives logout',
+    consentText: 'Offline Access',
     claims: [],
     includeInTokenScope: true,
   },
   roles: {
     description: 'Realm and client roles in the access token (realm_access, resource_access)',
+    consentText: 'User roles',
     claims: [],
     includeInTokenScope: false,
   },
   'api:read': {
     description: 'Custom scope: read access to a demo API',
+    consentText: 'api:read',
     claims: [],
     includeInTokenScope: true,
   },
@@ -88,8 +101,12 @@ export interface RealmClient {
   type: 'public' | 'confidential'
   secret?: string
   pkceRequired: boolean
+  /** Keycloak's "Standard flow": the authorization code flow (and redirect URIs). */
+  standardFlow: boolean
   /** Keycloak's "Service accounts roles": enables client_credentials. */
   serviceAccount: boolean
+  /** Keycloak's "OAuth 2.0 Device Authorization Grant". */
+  deviceAuthorizationGrant: boolean
   /** Always applied, even when not requested. */
   defaultScopes: readonly ClientScopeName[]
   /** Applied only when requested. */
@@ -105,7 +122,9 @@ export const clients: readonly RealmClient[] = [
     description: 'The explorer SPA: email is an optional scope, request it to get it',
     type: 'public',
     pkceRequired: true,
+    standardFlow: true,
     serviceAccount: false,
+    deviceAuthorizationGrant: false,
     defaultScopes: ['profile', 'roles'],
     optionalScopes: ['email', ...commonOptionalScopes],
   },
@@ -116,18 +135,36 @@ export const clients: readonly RealmClient[] = [
       'Like a fresh Keycloak client: email is a default scope, not requesting it changes nothing',
     type: 'public',
     pkceRequired: true,
+    standardFlow: true,
     serviceAccount: false,
+    deviceAuthorizationGrant: false,
     defaultScopes: ['profile', 'email', 'roles'],
     optionalScopes: commonOptionalScopes,
   },
   {
     clientId: 'oidc-lab-confidential',
     name: 'OIDC Lab (confidential)',
-    description: 'A server-side client with a secret; also has a service account',
+    description:
+      'A server-side client with a secret; also has a service account and the device grant',
     type: 'confidential',
     secret: 'oidc-lab-secret',
     pkceRequired: false,
+    standardFlow: true,
     serviceAccount: true,
+    deviceAuthorizationGrant: true,
+    defaultScopes: ['profile', 'email', 'roles'],
+    optionalScopes: commonOptionalScopes,
+  },
+  {
+    clientId: 'oidc-lab-device',
+    name: 'OIDC Lab (device)',
+    description:
+      'A device without a browser (TV, CLI): the device authorization grant only, no redirect URIs',
+    type: 'public',
+    pkceRequired: false,
+    standardFlow: false,
+    serviceAccount: false,
+    deviceAuthorizationGrant: true,
     defaultScopes: ['profile', 'email', 'roles'],
     optionalScopes: commonOptionalScopes,
   },

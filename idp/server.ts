@@ -9,6 +9,7 @@ import { createLoginActions, LOGIN_ACTIONS_PATH } from './login-actions.ts'
 import { closeServers, hostWithPort, listenOnLoopback, loopbackAddresses } from './loopback.ts'
 import { clientUris, REALM_NAME, REALM_PATH } from './realm.ts'
 import { dropNonceWithoutOpenid } from './keycloak-compat.ts'
+import { DEVICE_DEFAULTS } from './device-flow.ts'
 import { AUTHORIZATION_ROUTE, createRealmProvider } from './realm-provider.ts'
 import { renderHomePage } from './realm-pages.ts'
 import { generateSigningKey } from './signing-key.ts'
@@ -26,6 +27,10 @@ export interface RealmOptions {
   extraRedirectUris?: readonly string[]
   /** Where log lines go; defaults to stdout unless `quiet`. */
   log?: (line: string) => void
+  /** Seconds a device code lives; defaults to Keycloak's 600. */
+  deviceCodeTtl?: number
+  /** Seconds between two device polls, or `slow_down`; defaults to Keycloak's 5. */
+  devicePollInterval?: number
 }
 
 export interface RunningRealm {
@@ -101,7 +106,11 @@ export async function startRealm(options: RealmOptions = {}): Promise<RunningRea
 
   const origin = `http://${hostWithPort(host, port)}`
   const issuer = `${origin}${REALM_PATH}`
-  const realm = createRealmProvider({ oidc, issuer, signingKey, uris, log })
+  const device = {
+    codeTtl: options.deviceCodeTtl ?? DEVICE_DEFAULTS.codeTtl,
+    pollInterval: options.devicePollInterval ?? DEVICE_DEFAULTS.pollInterval,
+  }
+  const realm = createRealmProvider({ oidc, issuer, signingKey, uris, log, device })
   const providerCallback = realm.provider.callback()
   const loginActions = createLoginActions({
     provider: realm.provider,
@@ -141,6 +150,7 @@ export async function startRealm(options: RealmOptions = {}): Promise<RunningRea
   const sweeper = setInterval(() => {
     realm.store.sweep()
     realm.registry.sweep()
+    realm.refreshTokens.sweep()
   }, 60_000)
   sweeper.unref()
 

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   authorizeUrl,
   createPkce,
   loginForTokens,
   postForm,
   startAuthorization,
-  startTestRealm,
   TestBrowser,
   userinfo,
-  type TestRealm,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 /** A full login in three requests: authorize, post the form, resume. Ends with a code. */
 async function quickLogin(username: string): Promise<void> {

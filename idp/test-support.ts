@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose'
-import { startRealm, type RunningRealm } from './server.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { startRealm, type RealmOptions, type RunningRealm } from './server.ts'
 
 export const APP_ORIGIN = 'http://localhost:5173'
 export const REDIRECT_URI = `${APP_ORIGIN}/callback`
@@ -17,9 +18,17 @@ export interface TestRealm extends RunningRealm {
   ): string
 }
 
-export async function startTestRealm(): Promise<TestRealm> {
+/** Realm options a test may set; port, quiet and log are the test's own. */
+export type TestRealmOptions = Omit<RealmOptions, 'port' | 'quiet' | 'log'>
+
+export async function startTestRealm(options: TestRealmOptions = {}): Promise<TestRealm> {
   const logs: string[] = []
-  const realm = await startRealm({ port: 0, quiet: true, log: (line) => logs.push(line) })
+  const realm = await startRealm({
+    ...options,
+    port: 0,
+    quiet: true,
+    log: (line) => logs.push(line),
+  })
   const paths = {
     auth: 'auth',
     token: 'token',
@@ -34,6 +43,21 @@ export async function startTestRealm(): Promise<TestRealm> {
     logs,
     endpoint: (name) => `${realm.issuer}/protocol/openid-connect/${paths[name]}`,
   }
+}
+
+/**
+ * A realm on a random port for the tests of one file: started before them, closed after them. The
+ * returned object is filled in once the realm runs, so use it inside tests and hooks only.
+ */
+export function useTestRealm(options: TestRealmOptions = {}): TestRealm {
+  const realm = {} as TestRealm
+  beforeAll(async () => {
+    Object.assign(realm, await startTestRealm(options))
+  })
+  afterAll(async () => {
+    await realm.close()
+  })
+  return realm
 }
 
 interface StoredCookie {

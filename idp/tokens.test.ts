@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   basicAuth,
   claims,
@@ -13,20 +13,13 @@ import {
   postForm,
   REDIRECT_URI,
   startAuthorization,
-  startTestRealm,
   TestBrowser,
   userinfo,
-  type TestRealm,
   type TokenResponse,
+  useTestRealm,
 } from './test-support.ts'
 
-let realm: TestRealm
-beforeAll(async () => {
-  realm = await startTestRealm()
-})
-afterAll(async () => {
-  await realm.close()
-})
+const realm = useTestRealm()
 
 function atHash(accessToken: string): string {
   const digest = createHash('sha256').update(accessToken, 'ascii').digest()
@@ -207,6 +200,25 @@ describe('codes and refresh tokens', () => {
     expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
   })
 
+  test('a scope sent again with the code is ignored: /auth decided the scope', async () => {
+    const login = await loginForCode(new TestBrowser(), realm, { scope: 'openid profile' })
+    const response = await postForm(realm.endpoint('token'), {
+      grant_type: 'authorization_code',
+      code: login.code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: login.verifier,
+      client_id: 'oidc-lab',
+      scope: 'openid profile email',
+    })
+    expect(response.status).toBe(200)
+    const tokens = (await response.json()) as TokenResponse
+    expect(tokens.scope).toBe('openid profile')
+    expect(claims(tokens.access_token).scope).toBe('openid profile')
+    expect(claims(tokens.access_token)).not.toHaveProperty('email')
+    expect(claims(tokens.id_token)).not.toHaveProperty('email')
+    expect(await (await userinfo(realm, tokens.access_token)).json()).not.toHaveProperty('email')
+  })
+
   test('refresh returns a new JWT access token and ID token', async () => {
     const tokens = await loginForTokens(new TestBrowser(), realm, { scope: 'openid email' })
     const response = await refresh(tokens.refresh_token ?? '')
@@ -229,7 +241,8 @@ describe('codes and refresh tokens', () => {
       scope: 'openid offline_access',
     })
     expect(tokens.scope).toBe('openid profile offline_access')
-    expect(tokens.refresh_expires_in).toBe(30 * 24 * 60 * 60)
+    // Keycloak: an offline token has no expiry to report (Offline Session Max Limited is off)
+    expect(tokens.refresh_expires_in).toBe(0)
     expect((await refresh(tokens.refresh_token ?? '')).status).toBe(200)
   })
 })
@@ -322,7 +335,14 @@ describe('introspection and revocation', () => {
     })
     expect(revoked.status).toBe(200)
     expect(await (await introspect(tokens.access_token)).json()).toEqual({ active: false })
-    expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
+    const refused = await userinfo(realm, tokens.access_token)
+    expect(refused.status).toBe(401)
+    // Keycloak's TokenRevocationCheck fails the token verification
+    expect(refused.headers.get('www-authenticate')).toBe(
+      'Bearer realm="demo", error="invalid_token", error_description="Token verification failed"',
+    )
+    // the session and its refresh token are untouched
+    expect((await refresh(tokens.refresh_token ?? '')).status).toBe(200)
   })
 
   test('revoking the refresh token ends the grant and its access tokens', async () => {
@@ -336,5 +356,65 @@ describe('introspection and revocation', () => {
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' })
     expect((await userinfo(realm, tokens.access_token)).status).toBe(401)
+  })
+
+  test("revoking the only client's refresh token ends the SSO session, as in Keycloak", async () => {
+    const browser = new TestBrowser()
+    const tokens = await loginForTokens(browser, realm, { scope: 'openid' })
+    await postForm(realm.endpoint('revoke'), {
+      token: tokens.refresh_token ?? '',
+      client_id: 'oidc-lab',
+    })
+    const response = await refresh(tokens.refresh_token ?? '')
+    expect(await response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Session not active',
+    })
+    const refused = await userinfo(realm, tokens.access_token)
+    expect(refused.headers.get('www-authenticate')).toBe(
+      'Bearer realm="demo", error="invalid_token", error_description="User session not found or doesn\'t have client attached on it"',
+    )
+    const loginAgain = await startAuthorization(browser, realm, {
+      scope: 'openid',
+      codeChallenge: createPkce().challenge,
+    })
+    expect(loginAgain.status).toBe(200)
+    expect(await loginAgain.text()).toContain('Sign In')
+  })
+
+  test('with a second client in the session, the SSO stays and the refresh says the client is gone', async () => {
+    const browser = new TestBrowser()
+    const tokens = await loginForTokens(browser, realm, { scope: 'openid' })
+    await loginForTokens(browser, realm, { clientId: 'oidc-lab-defaults', scope: 'openid' })
+    await postForm(realm.endpoint('revoke'), {
+      token: tokens.refresh_token ?? '',
+      client_id: 'oidc-lab',
+    })
+    expect(await (await refresh(tokens.refresh_token ?? '')).json()).toEqual({
+      error: 'invalid_grant',
+      error_description: "Session doesn't have required client",
+    })
+    const silent = await startAuthorization(browser, realm, {
+      scope: 'openid',
+      prompt: 'none',
+      codeChallenge: createPkce().challenge,
+    })
+    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('code')).toBeTruthy()
+  })
+
+  test('a refresh token the realm never issued: Invalid refresh token', async () => {
+    expect(await (await refresh('not-a-refresh-token')).json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Invalid refresh token',
+    })
+  })
+
+  test("another client's refresh token: the Keycloak client-mismatch wording", async () => {
+    const tokens = await loginForTokens(new TestBrowser(), realm, { scope: 'openid' })
+    const response = await refresh(tokens.refresh_token ?? '', 'oidc-lab-defaults')
+    expect(await response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: "Invalid refresh token. Token client and authorized client don't match",
+    })
   })
 })
