@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { Lab } from '@/features/flow/lab'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
@@ -11,8 +12,10 @@ export function useStepRunner<I>(lab: Lab, step: StepDefinition<unknown, I>) {
     mutationKey: ['step', step.id],
     mutationFn: (input: I) => lab.send(step, input),
   })
+  const { mutate } = mutation
+  const send = useCallback((input: I) => mutate(input), [mutate])
   return {
-    send: (input: I) => mutation.mutate(input),
+    send,
     pending: mutation.isPending || lab.statusOf(step) === 'running',
   }
 }

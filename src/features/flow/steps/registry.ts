@@ -9,6 +9,8 @@ import { clientCredentialsStep } from '@/features/flow/steps/client-credentials/
 import { ClientCredentialsBody } from '@/features/flow/steps/client-credentials/client-credentials-body'
 import { clientStep } from '@/features/flow/steps/client/step'
 import { ClientBody } from '@/features/flow/steps/client/client-body'
+import { deviceStep } from '@/features/flow/steps/device/step'
+import { DeviceBody } from '@/features/flow/steps/device/device-body'
 import { discoveryStep } from '@/features/flow/steps/discovery/step'
 import { DiscoveryBody } from '@/features/flow/steps/discovery/discovery-body'
 import { introspectStep } from '@/features/flow/steps/introspect/step'
@@ -38,6 +40,7 @@ export const FLOW_STEPS: readonly RegisteredStep[] = [
   { ...callbackStep, Body: CallbackBody },
   { ...tokenStep, Body: TokenBody },
   { ...clientCredentialsStep, Body: ClientCredentialsBody },
+  { ...deviceStep, Body: DeviceBody },
   { ...userinfoStep, Body: UserinfoBody },
   { ...refreshStep, Body: RefreshBody },
   { ...introspectStep, Body: IntrospectBody },

@@ -36,7 +36,7 @@ export interface StepContext extends StepInputs {
   /** The exchanges this step sent in the current run, oldest first. */
   exchangesOf(stepId: string): HttpExchange[]
   /** The derived result of a step earlier in the registry (undefined while it has none). */
-  resultOf<R>(step: StepDefinition<R>): R | undefined
+  resultOf<R>(step: StepDefinition<R, never>): R | undefined
   /** Status of a step earlier in the registry. */
   statusOf(step: AnyStep): StepStatus
   /** The newest tokens of the run: from the step that brought tokens last (code, refresh…). */

@@ -188,6 +188,8 @@ export interface ClientAuthSent {
   isPublicClient?: boolean
   /** The Basic header's secret was changed by form-encoding (read from the header sent). */
   basicSecretEncoded: boolean
+  /** Discovery's `token_endpoint_auth_methods_supported`, when the provider lists it. */
+  authMethodsSupported?: readonly string[]
 }
 
 /**
@@ -236,6 +238,23 @@ export function diagnoseInvalidClient(
       ? 'The lab sent the secret in an Authorization: Basic header (client_secret_basic).'
       : 'The lab sent the secret in the form body (client_secret_post).',
   )
+  const other = method === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic'
+  const listed = sent.authMethodsSupported
+  if (listed && !listed.includes(method) && listed.includes(other)) {
+    known.push(
+      `The provider's discovery lists token_endpoint_auth_methods_supported: ${listed.map(tick).join(', ')}; it does not list ${tick(method)}.`,
+    )
+    return diagnosis('invalid_client', {
+      ...base,
+      known,
+      title: `The provider does not take ${method}`,
+      cause: `This provider authenticates clients only with the methods its discovery lists, and ${method} is not one of them.`,
+      fix: `Send the secret with ${other} (Keycloak and oidc-provider accept both; this provider does not).`,
+      specLinks: [SPEC.oauthClientPassword],
+      action: { kind: 'switch_client_auth', method: other },
+      detail: 'auth_method_not_supported',
+    })
+  }
   if (/not found|unknown|does not exist|invalid client_id/i.test(description)) {
     guessed.push(
       'The client_id looks unknown to the provider: a typo, or the client lives in another realm.',

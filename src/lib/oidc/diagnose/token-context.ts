@@ -18,6 +18,8 @@ export interface TokenErrorContext {
   tokenEndpoint?: string
   /** The grant sent; defaults to the request's `grant_type`, else `authorization_code`. */
   grantType?: GrantType
+  /** Discovery's `token_endpoint_auth_methods_supported`, when the provider lists it. */
+  authMethodsSupported?: readonly string[]
 }
 
 /**

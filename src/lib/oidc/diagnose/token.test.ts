@@ -364,3 +364,39 @@ describe('diagnoseTokenError: the Basic secret as sent', () => {
     expect(d?.guessed).not.toContain(encodingGuess)
   })
 })
+
+describe('invalid_client with an authentication method the provider does not list', () => {
+  test('discovery lists only client_secret_basic and post was used: switch to basic', () => {
+    const d = diagnose(
+      { response: oidcProviderWrongSecret },
+      {
+        ...ctx,
+        clientAuthMethod: 'client_secret_post',
+        isPublicClient: false,
+        authMethodsSupported: ['client_secret_basic'],
+      },
+    )
+    expect(d).toMatchObject({
+      code: 'invalid_client',
+      detail: 'auth_method_not_supported',
+      action: { kind: 'switch_client_auth', method: 'client_secret_basic' },
+    })
+    expect(d?.known).toContain(
+      "The provider's discovery lists token_endpoint_auth_methods_supported: `client_secret_basic`; it does not list `client_secret_post`.",
+    )
+  })
+
+  test('both methods listed: a wrong secret is not blamed on the method', () => {
+    const d = diagnose(
+      { response: oidcProviderWrongSecret },
+      {
+        ...ctx,
+        clientAuthMethod: 'client_secret_post',
+        isPublicClient: false,
+        authMethodsSupported: ['client_secret_basic', 'client_secret_post'],
+      },
+    )
+    expect(d?.action).toBeUndefined()
+    expect(d?.cause).toBe('The provider did not accept this client_id and secret.')
+  })
+})

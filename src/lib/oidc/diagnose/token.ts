@@ -108,6 +108,7 @@ export function diagnoseTokenError(
         method: context.clientAuthMethod,
         isPublicClient: context.isPublicClient,
         basicSecretEncoded: basicSecretWasEncoded(exchange.request),
+        authMethodsSupported: context.authMethodsSupported,
       })
     case 'unauthorized_client':
       return diagnosis('unauthorized_client', {

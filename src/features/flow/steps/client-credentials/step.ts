@@ -48,6 +48,7 @@ export const clientCredentialsStep: StepDefinition<TokenResult> = {
       grantType: 'client_credentials',
       origin: context.origin,
       tokenEndpoint: exchange.request.url,
+      authMethodsSupported: context.document?.token_endpoint_auth_methods_supported,
     })
   },
   status: (context, token) =>

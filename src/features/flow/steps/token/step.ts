@@ -27,6 +27,7 @@ function deriveToken(context: StepContext): TokenResult | undefined {
       usedPkce: x.request.form?.some(([name]) => name === 'code_verifier') ?? false,
       origin: context.origin,
       tokenEndpoint: x.request.url,
+      authMethodsSupported: context.document?.token_endpoint_auth_methods_supported,
     })
   const latest = read(exchange, sent.length)
   if (latest.response || !earlierSuccess) return latest
