@@ -1,4 +1,7 @@
 import { DecodedTokenView } from '@/components/jwt/decoded-token-view'
+import { ServiceAccountPanel } from '@/components/jwt/service-account-panel'
+import { decisiveAccessTokenClaims } from '@/lib/jwt/userinfo-scope-check'
+import { isServiceAccountToken } from '@/lib/oidc/client-credentials'
 import type { InspectCheck } from './inspect-checks'
 import type { InspectSlot } from './inspect-slots'
 import { RoleSwitch } from './role-switch'
@@ -14,15 +17,19 @@ export interface InspectedTokenProps {
 
 export function InspectedToken(props: InspectedTokenProps) {
   const { slot, checks, now, introspectionEndpoint, onRoleChange } = props
+  const payload = slot.token.payload
+  const access = slot.role === 'access'
   return (
     <DecodedTokenView
       title={slot.title}
       token={slot.token}
       checks={checks ?? []}
-      informativeChecks={slot.role === 'access'}
+      informativeChecks={access}
       now={now}
+      {...(access ? { pinnedClaims: decisiveAccessTokenClaims(payload) } : {})}
     >
       {slot.guess && <RoleSwitch role={slot.role} guess={slot.guess} onChange={onRoleChange} />}
+      {access && payload && <ServiceAccountPanel verdict={isServiceAccountToken(payload)} />}
       {slot.role === 'refresh' && (
         <p className="text-xs text-slate-600">
           A refresh token is for the provider only: the app sends it back to the token endpoint to
