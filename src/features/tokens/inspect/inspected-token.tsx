@@ -39,7 +39,7 @@ export function InspectedToken(props: InspectedTokenProps) {
         informativeChecks={access}
         now={now}
         {...(access ? { pinnedClaims: decisiveAccessTokenClaims(payload) } : {})}
-        footer={<LibraryDecoderView token={slot.token} />}
+        footer={<LibraryDecoderView raw={slot.source} token={slot.token} />}
       >
         {slot.guess && <RoleSwitch role={slot.role} guess={slot.guess} onChange={onRoleChange} />}
         {access && payload && <ServiceAccountPanel verdict={isServiceAccountToken(payload)} />}

@@ -8,14 +8,16 @@ import {
 } from '@/lib/jwt/library-decode'
 
 export interface LibraryDecoderViewProps {
-  /** `decodeJwt(raw)` of the pasted token. */
+  /** The token as pasted (with any prefix, quotes or whitespace): what an app would hand over. */
+  raw: string
+  /** `decodeJwt(raw)`. */
   token: DecodedToken
 }
 
 /** The same token through jwt-decode, as many apps read it: what it throws, or lets through. */
-export function LibraryDecoderView({ token }: LibraryDecoderViewProps) {
-  const library = useMemo(() => decodeLikeJwtDecode(token.raw), [token.raw])
-  const findings = useMemo(() => compareWithLibraryDecoder(token.raw, token), [token])
+export function LibraryDecoderView({ raw, token }: LibraryDecoderViewProps) {
+  const library = useMemo(() => decodeLikeJwtDecode(raw), [raw])
+  const findings = useMemo(() => compareWithLibraryDecoder(raw, token), [raw, token])
   if (token.raw === '' || token.kind === 'opaque') return null
   const notable = !library.ok || findings.length > 0
   return (
