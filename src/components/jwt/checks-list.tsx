@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge'
+import { RichText } from '@/components/ui/rich-text'
 
 export interface CheckItem {
   id: string
@@ -39,7 +40,7 @@ export function ChecksList({ checks, informative }: ChecksListProps) {
               {check.id}
             </code>
             <span className="text-slate-700">
-              {check.message}
+              <RichText text={check.message} />
               {check.specLink && (
                 <a
                   href={check.specLink}

@@ -93,6 +93,41 @@ describe('DecodedTokenView', () => {
     expect(region.textContent).toContain('introspection')
   })
 
+  test('pinned claims: above the tabs as data-pinned-claim, the regular rows unchanged', () => {
+    const raw = unsignedToken(
+      { alg: 'RS256' },
+      { scope: 'api:read', aud: 'account', azp: 'cli', exp: NOW + 240, sub: 'x' },
+    )
+    render(
+      <DecodedTokenView
+        title="Access token"
+        token={decodeJwt(raw)}
+        now={NOW}
+        pinnedClaims={['scope', 'scp', 'aud', 'azp', 'exp']}
+      />,
+    )
+    const region = screen.getByRole('region', { name: 'Access token' })
+    const pinned = [...region.querySelectorAll('[data-pinned-claim]')]
+    expect(pinned.map((el) => el.getAttribute('data-pinned-claim'))).toEqual([
+      'scope',
+      'aud',
+      'azp',
+      'exp',
+    ])
+    expect(region.querySelector('[data-pinned-claim="exp"]')?.textContent).toContain(
+      'expires in 4 min',
+    )
+    expect(region.querySelectorAll('[data-claim]')).toHaveLength(5)
+    expect(region.querySelector('[data-pinned-claim="scope"]')?.hasAttribute('data-claim')).toBe(
+      false,
+    )
+  })
+
+  test('no pinned claims unless asked', () => {
+    const region = renderView(TOKEN)
+    expect(region.querySelector('[data-pinned-claim]')).toBeNull()
+  })
+
   test.each([
     '',
     '.',

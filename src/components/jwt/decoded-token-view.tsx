@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { ChecksList, type CheckItem } from '@/components/jwt/checks-list'
 import { ClaimsTable } from '@/components/jwt/claims-table'
 import type { PartTabId } from '@/components/jwt/part-tabs'
+import { PinnedClaims } from '@/components/jwt/pinned-claims'
 import { ProblemsList } from '@/components/jwt/problems-list'
 import { RawToken } from '@/components/jwt/raw-token'
 import { describeTokenDisplay } from '@/components/jwt/token-display'
@@ -21,12 +22,19 @@ export interface DecodedTokenViewProps {
   now: number
   /** Which part tab opens first; defaults to the payload. */
   defaultTab?: PartTabId
+  /**
+   * Claims shown above everything else, each as `data-pinned-claim` (the regular rows keep
+   * `data-claim`): for an access token, `decisiveAccessTokenClaims(payload)`.
+   */
+  pinnedClaims?: readonly string[]
   children?: ReactNode
+  /** Shown after the checks, inside the region. */
+  footer?: ReactNode
 }
 
 /** The token inspector: raw token coloured by part, problems, Header · Payload · Signature, checks. */
 export function DecodedTokenView(props: DecodedTokenViewProps) {
-  const { title, token, claims, checks = [], informativeChecks, now, children } = props
+  const { title, token, claims, checks = [], informativeChecks, now, children, footer } = props
   const payload = claims ?? token?.payload
   const display = token ? describeTokenDisplay(token) : undefined
   const readable = token !== undefined && token.kind !== 'opaque'
@@ -43,6 +51,9 @@ export function DecodedTokenView(props: DecodedTokenViewProps) {
         raw={token?.raw}
         payload={payload}
       />
+      {payload && props.pinnedClaims && (
+        <PinnedClaims names={props.pinnedClaims} claims={payload} now={now} />
+      )}
       {children}
       {token && display && token.raw !== '' && (
         <RawToken raw={token.raw} parts={display.parts} problems={display.problems} />
@@ -66,6 +77,7 @@ export function DecodedTokenView(props: DecodedTokenViewProps) {
         payload && <ClaimsTable claims={payload} now={now} label="Claims" />
       )}
       <ChecksList checks={checks} informative={informativeChecks} />
+      {footer}
     </section>
   )
 }

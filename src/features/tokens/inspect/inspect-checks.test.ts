@@ -129,6 +129,39 @@ describe('runInspectChecks', () => {
     expect(byId(checks).iss).toEqual({ status: 'skip', code: 'issuer_not_given' })
   })
 
+  test.each([
+    ['api:read', 'fail', 'scope_lacks_openid'],
+    ['openid api:read', 'pass', 'scope_has_openid'],
+    [undefined, 'skip', 'scope_unknown'],
+  ])(
+    'as an access token with scope %j: userinfo_scope %s, exp kept',
+    async (scope, status, code) => {
+      const token = decodeJwt(
+        await signer.sign({
+          iss: ISSUER,
+          sub: 'svc',
+          exp: NOW + 300,
+          iat: NOW,
+          scope,
+          typ: 'Bearer',
+        }),
+      )
+      const checks = byId(await runInspectChecks(token, 'access', { now: NOW }))
+      expect(checks.userinfo_scope).toEqual({ status, code })
+      expect(checks.exp).toEqual({ status: 'pass', code: 'not_expired' })
+    },
+  )
+
+  test('an opaque access token: userinfo_scope skipped (only the provider knows its scope)', async () => {
+    const checks = byId(await runInspectChecks(decodeJwt(ACCESS_TOKEN), 'access', { now: NOW }))
+    expect(checks.userinfo_scope).toEqual({ status: 'skip', code: 'scope_unknown' })
+  })
+
+  test('an ID token gets no userinfo_scope check', async () => {
+    const checks = byId(await runInspectChecks(await idToken({ scope: 'x' }), 'id', { now: NOW }))
+    expect(checks.userinfo_scope).toBeUndefined()
+  })
+
   test.each(['', 'abc.%%%.def', '{"a":1}', 'eyJ.eyJ.', 'Bearer '])(
     'never throws on %j',
     async (raw) => {

@@ -4,6 +4,7 @@ import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import type { Check, CheckCode } from '@/lib/jwt/checks'
 import type { DecodedToken } from '@/lib/jwt/decode-jwt'
 import { checkIdToken } from '@/lib/jwt/id-token-checks'
+import { checkUserinfoScope } from '@/lib/jwt/userinfo-scope-check'
 import type { TokenRole } from './token-role'
 
 /** What the inspector knows besides the token; every field is optional in paste mode. */
@@ -74,7 +75,8 @@ function adapt(row: Check, claims: Record<string, unknown>, ctx: InspectContext)
 
 /**
  * Runs the lab's checks on a pasted token for the chosen role: the full ID token checks, the
- * informative access token checks, none for a refresh token (it is for the provider only) nor for
+ * informative access token checks followed by `userinfo_scope` (from the token's own scope claim),
+ * none for a refresh token (it is for the provider only) nor for
  * a damaged JWT that decodes as nothing (its problems say more). Values
  * the user did not enter (issuer, client ID, nonce) turn the checks that need them into `skip`
  * rows that say what to enter. Never throws. It does not fetch keys: pass the JWKS in.
@@ -103,12 +105,15 @@ export async function runInspectChecks(
               idTokenSigningAlgValuesSupported: ctx.idTokenSigningAlgValuesSupported,
             },
           })
-        : await checkAccessToken({
-            token,
-            jwks: ctx.jwks,
-            now: ctx.now,
-            expected: { issuer: ctx.issuer ?? '' },
-          })
+        : [
+            ...(await checkAccessToken({
+              token,
+              jwks: ctx.jwks,
+              now: ctx.now,
+              expected: { issuer: ctx.issuer ?? '' },
+            })),
+            checkUserinfoScope(token.payload),
+          ]
     return rows.map((row) => adapt(row, claims, ctx))
   } catch {
     return []

@@ -46,8 +46,9 @@ export function InspectForm({ values, onChange, keys, offers, notes }: InspectFo
           className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs break-all"
         />
         <p className="text-xs text-slate-500">
-          Decoded in this browser as you type; the token is sent nowhere. Only the discovery and
-          JWKS requests go to the Issuer you enter.
+          Decoded in this browser as you type; the token is sent nowhere unless you click Call
+          userinfo with this token. Otherwise only the discovery and JWKS requests go to the Issuer
+          you enter.
         </p>
         {notes.map((note) => (
           <p key={note} className="text-xs text-amber-700">

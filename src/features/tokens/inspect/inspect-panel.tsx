@@ -61,6 +61,16 @@ export function InspectPanel({ initialToken, initialIssuer, initialClientId }: I
     [issuer, clientId, nonce, jwks, state, message, document, now],
   )
   const results = useInspectChecks(jobs, context, refetchJwks)
+  const responseField = (name: string) =>
+    input.kind === 'response' ? input.fields.find(([field]) => field === name)?.[1] : undefined
+  const tokenType = responseField('token_type')
+  const tokenResponseScope = responseField('scope')
+  const userinfo = {
+    issuerInput: values.issuer,
+    ...(tokenType ? { tokenType } : {}),
+    ...(tokenResponseScope !== undefined ? { tokenResponseScope } : {}),
+    onUseIssuer: (issuer: string) => setValues((v) => ({ ...v, issuer })),
+  }
 
   return (
     <div className="mx-auto max-w-6xl space-y-4 px-4 py-6">
@@ -93,6 +103,7 @@ export function InspectPanel({ initialToken, initialIssuer, initialClientId }: I
           checks={results[jobs[i]?.key ?? '']}
           now={now}
           introspectionEndpoint={document?.introspection_endpoint}
+          userinfo={userinfo}
           onRoleChange={(role) => setOverride({ raw: slot.token.raw, role })}
         />
       ))}

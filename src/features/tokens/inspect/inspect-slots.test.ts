@@ -18,6 +18,12 @@ test('a lone token is one "Token" region with the guessed role', () => {
   expect(slot).toMatchObject({ title: 'Token', role: 'id', guess: { role: 'id' } })
 })
 
+test('a slot keeps the text as pasted; the decoded token has it cleaned', () => {
+  const [slot] = buildInspectSlots(parseInspectInput(`Bearer ${AT}`))
+  expect(slot?.source).toBe(`Bearer ${AT}`)
+  expect(slot?.token.raw).toBe(AT)
+})
+
 test('the user’s role applies to that token only', () => {
   const input = parseInspectInput(ID)
   expect(buildInspectSlots(input, { raw: ID, role: 'access' })[0]?.role).toBe('access')

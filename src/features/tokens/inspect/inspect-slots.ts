@@ -9,6 +9,8 @@ export type SlotTitle = 'Token' | 'ID token' | 'Access token' | 'Refresh token'
 export interface InspectSlot {
   title: SlotTitle
   token: DecodedToken
+  /** The text decoded, as pasted: `token.raw` has a `Bearer ` prefix, quotes or whitespace removed. */
+  source: string
   role: TokenRole
   /** Only for a lone pasted token: what the lab guessed, and why. */
   guess?: RoleGuess
@@ -32,7 +34,7 @@ export function buildInspectSlots(input: InspectInput, override?: RoleOverride):
     const token = decodeJwt(input.token)
     const guess = guessTokenRole(token)
     const role = override?.raw === token.raw ? override.role : guess.role
-    return [{ title: 'Token', token, role, guess }]
+    return [{ title: 'Token', token, source: input.token, role, guess }]
   }
   if (input.kind !== 'response') return []
   const { id_token, access_token, refresh_token } = input.tokens
@@ -41,15 +43,26 @@ export function buildInspectSlots(input: InspectInput, override?: RoleOverride):
     slots.push({
       title: 'ID token',
       token: decodeJwt(id_token),
+      source: id_token,
       role: 'id',
       ...(access_token !== undefined ? { accessToken: decodeJwt(access_token).raw } : {}),
     })
   }
   if (access_token !== undefined) {
-    slots.push({ title: 'Access token', token: decodeJwt(access_token), role: 'access' })
+    slots.push({
+      title: 'Access token',
+      token: decodeJwt(access_token),
+      source: access_token,
+      role: 'access',
+    })
   }
   if (refresh_token !== undefined) {
-    slots.push({ title: 'Refresh token', token: decodeJwt(refresh_token), role: 'refresh' })
+    slots.push({
+      title: 'Refresh token',
+      token: decodeJwt(refresh_token),
+      source: refresh_token,
+      role: 'refresh',
+    })
   }
   return slots
 }
