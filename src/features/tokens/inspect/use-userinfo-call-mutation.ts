@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
-import type { HttpExchange, HttpRequestSpec } from '@/lib/http/types'
+import type { HttpExchange, HttpRequestSpec } from '@/lib/wire/http-types'
 import { diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import { discoveryQueryOptions, fetchedValue } from '@/lib/provider-queries'

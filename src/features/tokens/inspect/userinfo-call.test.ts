@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { HttpExchange, HttpResponseRecord } from '@/lib/http/types'
+import type { HttpExchange, HttpResponseRecord } from '@/lib/wire/http-types'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
 import { unsignedToken } from '@/testing/fixtures/jwt-signing'
@@ -67,7 +67,7 @@ describe('readUserinfoOutcome', () => {
     expect(outcome.acceptedWithoutOpenid).toBe(false)
     expect(outcome.diagnosis?.code).toBe('insufficient_scope')
     expect(outcome.diagnosis?.known).toContain(
-      'The access token’s scope is `profile email api:read`; it lacks `openid`, so the provider refuses userinfo.',
+      'The access token’s scope is `profile email api:read`; it lacks `openid`.',
     )
   })
 

@@ -1,7 +1,9 @@
-import type { HttpExchange } from '@/lib/http/types'
+import type { HttpExchange } from '@/lib/wire/http-types'
 import { decodeJwt, type DecodedToken } from '@/lib/jwt/decode-jwt'
 import { checkUserinfoScope } from '@/lib/jwt/userinfo-scope-check'
-import { diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
+import { isServiceAccountToken } from '@/lib/oidc/client-credentials'
+import { accessTokenFacts, diagnoseUserinfoError, type Diagnosis } from '@/lib/oidc/diagnose'
+import type { OidcError } from '@/lib/oidc/types'
 import { validateIssuerInput } from '@/lib/oidc/issuer'
 import { processUserinfoResponse } from '@/lib/oidc/userinfo'
 
@@ -57,14 +59,6 @@ export interface UserinfoOutcome {
   acceptedWithoutOpenid: boolean
 }
 
-const strings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined
-
-function scopeClaim(payload: Readonly<Record<string, unknown>> | undefined) {
-  const scope = payload?.scope ?? payload?.scp
-  return typeof scope === 'string' ? scope : strings(scope)
-}
-
 /**
  * Reads one recorded userinfo exchange: the claims (JSON, or a JWT decoded but not verified), or a
  * diagnosis from `diagnoseUserinfoError` fed with the token's own claims. It does not compare `sub`
@@ -76,27 +70,25 @@ export function readUserinfoOutcome(
   context: UserinfoCallContext,
 ): UserinfoOutcome {
   const payload = context.token.payload
-  const diagnose = (): UserinfoOutcome => {
-    const exp = payload?.exp
-    const iss = payload?.iss
+  const service = isServiceAccountToken(payload ?? {})
+  const diagnose = (error: OidcError | undefined): UserinfoOutcome => {
     const diagnosis = diagnoseUserinfoError({
+      ...accessTokenFacts(payload),
       response: exchange.response,
       networkError: exchange.networkError,
-      accessTokenScopeClaim: scopeClaim(payload),
+      error,
       tokenResponseScope: context.tokenResponseScope,
       requestedScope: [],
-      accessTokenExp: typeof exp === 'number' ? exp : undefined,
-      accessTokenIss: typeof iss === 'string' ? iss : undefined,
+      ...(service.serviceAccount ? { grantType: 'client_credentials' as const } : {}),
       expectedIssuer: context.expectedIssuer,
-      accessTokenAllowedOrigins: strings(payload?.['allowed-origins']),
       origin: context.origin,
       userinfoEndpoint: exchange.request.url,
     })
     return { ...(diagnosis ? { diagnosis } : {}), acceptedWithoutOpenid: false }
   }
-  if (!exchange.response) return diagnose()
+  if (!exchange.response) return diagnose(undefined)
   const result = processUserinfoResponse(exchange.response)
-  if (!result.ok) return diagnose()
+  if (!result.ok) return diagnose(result.error)
   const acceptedWithoutOpenid = checkUserinfoScope(payload).code === 'scope_lacks_openid'
   if (result.value.format === 'jwt') {
     const jwt = decodeJwt(result.value.jwt)
