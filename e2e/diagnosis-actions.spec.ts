@@ -27,12 +27,14 @@ test('rerun_without_scope: an unknown scope is refused, and one click runs again
 }) => {
   await lab.open({ preset: 'demo', scope: 'openid bogus' })
   await lab.startAuthorization.click()
-  await idpLogin.signInAs('alice')
+  // the provider refuses the scope before anyone signs in
   await lab.waitForCallback()
   await expect(lab.diagnosis('invalid_scope')).toBeVisible()
   const button = action(page, 'rerun_without_scope')
   await expect(button).toHaveText('Run again without bogus')
   await button.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
   await expect(page.locator('[data-step="callback"]')).toHaveAttribute('data-status', 'done')
   await expect(page.locator('[data-step="token"]')).toHaveAttribute('data-status', 'done')
   expect(new URL(page.url()).pathname).toBe('/callback')
@@ -81,7 +83,7 @@ test('remove_legacy_path: a Keycloak ≥ 17 realm addressed with /auth is fixed 
 }) => {
   await page.goto('/?preset=keycloak')
   await page.getByLabel('Keycloak base URL').fill('http://localhost:8080')
-  await page.getByLabel('Realm').fill('demo')
+  await page.getByRole('textbox', { name: 'Realm' }).fill('demo')
   await page.getByRole('checkbox', { name: /Legacy/ }).check()
   const button = action(page, 'remove_legacy_path')
   await expect(button).toHaveText('Remove the /auth path')
