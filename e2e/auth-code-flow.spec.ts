@@ -95,7 +95,7 @@ test('oidc-lab-defaults: email is a default scope, so unticking it changes nothi
 
 const confidentialCases = [
   { method: 'client_secret_basic', sentAs: 'Authorization: Basic ••••••••' },
-  { method: 'client_secret_post', sentAs: 'client_secret=%E2%80%A2' },
+  { method: 'client_secret_post', sentAs: 'client_secret=••••••••' },
 ] as const
 
 for (const { method, sentAs } of confidentialCases) {

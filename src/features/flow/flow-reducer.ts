@@ -11,6 +11,15 @@ export interface AuthorizationRequestState {
   startedAt?: string
 }
 
+/** An RP-initiated logout: sent with this state, and the URL the provider sent the browser back to. */
+export interface LogoutState {
+  state: string
+  url: string
+  startedAt: string
+  returnUrl?: string
+  returnedAt?: string
+}
+
 export interface CallbackState {
   /** The whole callback URL as received (the code is single-use, so keeping it is harmless after exchange). */
   url: string
@@ -35,6 +44,7 @@ export interface FlowState {
   mode: 'guided' | 'library'
   /** Counts the runs started in this tab (a run of a grant without redirect has no callback URL). */
   run: number
+  logout?: LogoutState
 }
 
 export type FlowAction =
@@ -50,6 +60,8 @@ export type FlowAction =
   | { type: 'callback/receive'; callback: CallbackState }
   /** A run without a redirect (client credentials, device): forget the last one, maybe run all. */
   | { type: 'run/start'; autoRun: boolean }
+  | { type: 'logout/start'; state: string; url: string; startedAt: string }
+  | { type: 'logout/return'; url: string; receivedAt: string }
   | { type: 'step/running'; stepId: string }
   | { type: 'step/sent'; stepId: string; exchangeId: string }
   | { type: 'step/abandoned'; stepId: string }
@@ -98,6 +110,19 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'callback/receive':
       if (state.callback?.url === action.callback.url) return state
       return { ...state, callback: action.callback, sent: {}, running: [] }
+    case 'logout/start':
+      return {
+        ...state,
+        logout: { state: action.state, url: action.url, startedAt: action.startedAt },
+      }
+    case 'logout/return':
+      return state.logout
+        ? {
+            ...state,
+            running: [],
+            logout: { ...state.logout, returnUrl: action.url, returnedAt: action.receivedAt },
+          }
+        : state
     case 'step/running':
       return state.running.includes(action.stepId)
         ? state

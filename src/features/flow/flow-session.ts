@@ -27,6 +27,15 @@ const savedFlowSchema = z.object({
   autoRun: z.boolean(),
   mode: z.enum(['guided', 'library']),
   run: z.number(),
+  logout: z.optional(
+    z.object({
+      state: z.string(),
+      url: z.string(),
+      startedAt: z.string(),
+      returnUrl: z.optional(z.string()),
+      returnedAt: z.optional(z.string()),
+    }),
+  ),
 })
 
 const headers = z.record(z.string(), z.string())

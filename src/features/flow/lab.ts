@@ -39,6 +39,8 @@ export interface Lab {
   /** Leaves for the provider with the prepared request. */
   startAuthorization: (autoRun: boolean) => void
   startLibrary: () => void
+  /** RP-initiated logout: leaves for the provider's end_session_endpoint, then comes back to `/`. */
+  startLogout: () => void
   /** A new authorization with this setup change, run without pausing. */
   rerun: (patch: Partial<LabConfig>) => void
   /** Sends a step's request as prepared now; resolves with the recorded exchange. */

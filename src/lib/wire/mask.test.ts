@@ -86,9 +86,9 @@ describe('formBodyForDisplay', () => {
     secretFields: ['client_secret'],
   }
 
-  test('the body as sent (spaces as +), the secret masked like a sent value', () => {
+  test('the body as sent (spaces as +), the secret shown as the readable mask', () => {
     expect(formBodyForDisplay(spec, false)).toBe(
-      `grant_type=refresh_token&scope=openid+email&client_secret=${encodeURIComponent(MASK)}`,
+      `grant_type=refresh_token&scope=openid+email&client_secret=${MASK}`,
     )
   })
 

@@ -48,13 +48,15 @@ export function maskSpec(spec: HttpRequestSpec): HttpRequestSpec {
 
 /**
  * The form body of a request as it goes on the wire (`toFormBody`: spaces as `+`), with the secret
- * fields masked unless `reveal`; `undefined` when the request has no form. The mask is
- * form-encoded like any value, so the text is a body `fetch` could send.
+ * fields masked unless `reveal`; `undefined` when the request has no form. The mask itself is
+ * shown as `••••••••`, not form-encoded, so a reader sees at once which value is hidden.
  * @see https://url.spec.whatwg.org/#concept-urlencoded-serializer
  */
 export function formBodyForDisplay(spec: HttpRequestSpec, reveal: boolean): string | undefined {
   const form = reveal ? spec.form : maskSpec(spec).form
-  return form ? toFormBody(form) : undefined
+  if (!form) return undefined
+  const body = toFormBody(form)
+  return reveal ? body : body.replaceAll(toFormBody([['', MASK]]).slice(1), MASK)
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')

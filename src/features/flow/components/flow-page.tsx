@@ -25,7 +25,11 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
         ? ['setup']
         : ['setup', 'run']
   const mine = FLOW_STEPS.filter((s) => appliesTo(s, grant))
-  const steps = mine.filter((s) => phases.includes(s.phase))
+  const returned = route === 'lab' && lab.flow.logout?.returnedAt !== undefined
+  const steps = [
+    ...(returned ? mine.filter((s) => s.alsoAfterReturn) : []),
+    ...mine.filter((s) => phases.includes(s.phase)),
+  ]
   const offset = route === 'lab' ? 0 : mine.filter((s) => s.phase === 'setup').length
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">

@@ -32,6 +32,17 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
       notices,
     }
   }
+  // back from the provider's logout: the run goes on, with its tokens, to try them again
+  if (saved?.flow.logout && !saved.flow.logout.returnedAt)
+    return {
+      flow: flowReducer(saved.flow, {
+        type: 'logout/return',
+        url: location.href,
+        receivedAt: new Date().toISOString(),
+      }),
+      messages: [],
+      notices,
+    }
   const link = parseDeepLink(location.search, env.demoIssuer)
   if (link.fromLink || link.messages.length > 0)
     return { flow: initialFlowState(link.config), messages: link.messages, notices }

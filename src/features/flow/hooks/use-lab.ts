@@ -15,6 +15,8 @@ import { createLibraryClient, startLibrarySignin } from '@/features/flow/library
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { deriveSteps } from '@/features/flow/steps/context'
+import { endSessionFor } from '@/features/flow/steps/logout/step'
+import { generateState } from '@/lib/oidc/random'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
@@ -131,6 +133,21 @@ export function useLab(init: () => FlowInit): Lab {
     leaveForProvider(flow, url, false, 'library')
   }, [issuer, config, flow])
 
+  const startLogout = useCallback(() => {
+    const state = generateState()
+    const logout = endSessionFor(context, state)
+    if (typeof logout === 'string') return
+    const next = flowReducer(flow, {
+      type: 'logout/start',
+      state,
+      url: logout.url,
+      startedAt: new Date().toISOString(),
+    })
+    flowSession.save({ flow: next, exchanges: [...exchangeStore.getSnapshot()] })
+    flowSession.freeze()
+    window.location.assign(logout.url)
+  }, [context, flow])
+
   const lab: Lab = {
     flow,
     config,
@@ -149,6 +166,7 @@ export function useLab(init: () => FlowInit): Lab {
     regenerate: () => void regenerate(),
     startAuthorization,
     startLibrary: () => void startLibrary(),
+    startLogout,
     rerun: (patch) => void rerun(patch),
     send,
     goToSetup: () => window.location.assign('/'),

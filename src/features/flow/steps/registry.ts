@@ -17,6 +17,8 @@ import { introspectStep } from '@/features/flow/steps/introspect/step'
 import { IntrospectBody } from '@/features/flow/steps/introspect/introspect-body'
 import { libraryStep } from '@/features/flow/steps/library/step'
 import { LibraryBody } from '@/features/flow/steps/library/library-body'
+import { logoutStep } from '@/features/flow/steps/logout/step'
+import { LogoutBody } from '@/features/flow/steps/logout/logout-body'
 import { refreshStep } from '@/features/flow/steps/refresh/step'
 import { RefreshBody } from '@/features/flow/steps/refresh/refresh-body'
 import { revokeStep } from '@/features/flow/steps/revoke/step'
@@ -45,5 +47,6 @@ export const FLOW_STEPS: readonly RegisteredStep[] = [
   { ...refreshStep, Body: RefreshBody },
   { ...introspectStep, Body: IntrospectBody },
   { ...revokeStep, Body: RevokeBody },
+  { ...logoutStep, Body: LogoutBody },
   { ...libraryStep, Body: LibraryBody },
 ]

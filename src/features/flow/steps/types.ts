@@ -78,6 +78,8 @@ export interface StepDefinition<Result = unknown, Input = void> {
   autoRun?: boolean
   /** What this step adds to the run saved in the history. */
   record?(result: Result, lab: Lab): RunContribution
+  /** Shown again on `/` when the browser comes back from a logout at the provider. */
+  alsoAfterReturn?: boolean
   /** The grants this step belongs to; every grant when absent (setup steps). */
   grants?: readonly LabGrant[]
   /** The tokens this step's result brought, for steps that talk to the token endpoint. */
