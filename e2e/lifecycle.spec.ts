@@ -68,3 +68,22 @@ test('refresh: the Refresh comparison shows the rotation, and the replaced refre
   // the demo realm copies Keycloak's default: a used refresh token is still accepted
   await expect(page.locator('[data-old-refresh-token="accepted"]')).toBeVisible()
 })
+
+test('the code grant with an extra scope at /token: the granted scope stays what /auth asked for', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'openid' })
+  await lab.startAuthorization.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await page.getByRole('textbox', { name: 'Token request scope' }).fill('openid email')
+  await expect(page.locator('[data-step="token"]')).toContainText('scope=openid+email')
+  await lab.exchangeCode.click()
+  const journey = page.locator('[data-scope-journey]')
+  await expect(journey.locator('[data-scope-at="token"]')).toHaveText('openid email')
+  await expect(journey.locator('[data-scope-at="granted"]')).not.toContainText('email')
+  await expect(journey.locator('[data-token-scope-widened="false"]')).toBeVisible()
+  await expect(lab.idToken.locator('[data-claim="email"]')).toHaveCount(0)
+})

@@ -48,3 +48,23 @@ test('a token endpoint without CORS: the browser hides the answer, and the lab e
   await expect(diagnosis).toContainText(/Web origins/i)
   await expect(page.locator('[data-step="token"]')).toContainText('No HTTP response')
 })
+
+test('a provider whose userinfo accepts a token without openid: the lab says this provider accepted it', async ({
+  lab,
+  page,
+}) => {
+  await lab.open({
+    issuer: provider.issuerFor('lenient'),
+    client_id: 'lenient-backend',
+    grant: 'client_credentials',
+  })
+  await page.getByRole('radio', { name: /Confidential/ }).check()
+  await page.getByLabel('Client secret', { exact: true }).fill('lenient-secret')
+  await page.getByRole('textbox', { name: 'Token request scope' }).fill('api:read')
+  await page.getByRole('button', { name: 'Request token' }).click()
+  await lab.callUserinfo.click()
+  await expect(page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
+  const notice = lab.diagnosis('userinfo_accepted_without_openid')
+  await expect(notice).toContainText(/This provider accepted the token/)
+  await expect(lab.diagnosis('insufficient_scope')).toHaveCount(0)
+})

@@ -21,6 +21,14 @@ describe('token step', () => {
     expect(statuses.get('token')).toBe('ready')
   })
 
+  test('a scope typed for /token goes into the code exchange; none, when the box is empty', () => {
+    const flow = returnedFlow(undefined, { tokenRequestScope: 'openid email' })
+    const prepared = tokenStep.prepare?.(derive(flow).context)
+    expect(prepared?.ok && prepared.request.form).toContainEqual(['scope', 'openid email'])
+    const plain = tokenStep.prepare?.(derive(returnedFlow()).context)
+    expect(plain?.ok && plain.request.form?.some(([name]) => name === 'scope')).toBe(false)
+  })
+
   test('blocked, and waiting, while the callback failed its checks', () => {
     const { context, statuses } = derive(returnedFlow('?code=c-1&state=forged'))
     expect(tokenStep.prepare?.(context)).toEqual({

@@ -60,6 +60,8 @@ export const tokenStep: StepDefinition<TokenResult> = {
         clientId: config.clientId,
         codeVerifier: flow.request?.codeVerifier,
         auth: clientAuthFor(config),
+        // RFC 6749 §4.1.3 has no scope here; sending one shows what the provider does with it
+        extra: { scope: config.tokenRequestScope.trim() || undefined },
       }),
     }
   },

@@ -1,9 +1,11 @@
 import { RequestView } from '@/components/http/request-view'
 import { ResponseView } from '@/components/http/response-view'
 import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { ScopeComparisonView } from '@/features/flow/components/scope-comparison-view'
 import { TokenRegions } from '@/features/flow/components/token-regions'
+import { ScopeJourney } from '@/features/flow/steps/token/scope-journey'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
 import type { Lab } from '@/features/flow/lab'
 import { tokenStep } from '@/features/flow/steps/token/step'
@@ -16,6 +18,14 @@ export function TokenBody({ lab }: { lab: Lab }) {
   const { send, pending } = useStepRunner(lab, tokenStep)
   return (
     <div className="space-y-4">
+      <Field
+        label="Token request scope"
+        value={lab.config.tokenRequestScope}
+        placeholder="optional: a scope sent again at /token"
+        spellCheck={false}
+        onChange={(e) => lab.updateConfig({ tokenRequestScope: e.target.value })}
+        hint="RFC 6749 has no scope in the code exchange; Keycloak ignores one (the grant is what /auth asked for). Try it and compare."
+      />
       {prepared?.ok ? (
         <RequestView spec={prepared.request} label="Token request" />
       ) : (
@@ -55,6 +65,7 @@ export function TokenBody({ lab }: { lab: Lab }) {
           {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
           {tokens?.response && (
             <>
+              <ScopeJourney lab={lab} tokens={tokens} />
               <ScopeComparisonView comparison={tokens.scopes} />
               <TokenRegions result={tokens} lab={lab} />
             </>
