@@ -9,8 +9,7 @@ test('client credentials: api:read alone gets a userinfo 403 with the client-cre
     client_id: 'oidc-lab-confidential',
     grant: 'client_credentials',
   })
-  await page.getByRole('radio', { name: /Confidential/ }).check()
-  await page.getByLabel('Client secret', { exact: true }).fill('oidc-lab-secret')
+  await lab.useSecret('oidc-lab-secret')
   await page.getByRole('textbox', { name: 'Token request scope' }).fill('api:read')
   await expect(page.locator('[data-step="client_credentials"]')).toContainText(
     'grant_type=client_credentials',

@@ -114,8 +114,7 @@ test('enable_pkce: a provider that demands PKCE refuses, and one click turns it 
     client_id: 'any-app',
     scope: 'openid',
   })
-  await page.getByRole('radio', { name: /Confidential/ }).check()
-  await page.getByLabel('Client secret', { exact: true }).fill('whatever')
+  await lab.useSecret('whatever')
   await page.getByRole('checkbox', { name: /Also use PKCE/ }).uncheck()
   await lab.startAuthorization.click()
   await lab.waitForCallback()
@@ -153,8 +152,7 @@ test('switch_client_auth: a provider that takes only client_secret_basic refuses
     client_id: 'basic-only',
     scope: 'openid',
   })
-  await page.getByRole('radio', { name: /Confidential/ }).check()
-  await page.getByLabel('Client secret', { exact: true }).fill('basic-secret')
+  await lab.useSecret('basic-secret')
   await page.getByRole('radio', { name: 'client_secret_post' }).check()
   await lab.startAuthorization.click()
   await lab.waitForCallback()

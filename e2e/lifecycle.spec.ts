@@ -6,8 +6,7 @@ test('revoke then introspect: the revoked access token is no longer active', asy
   page,
 }) => {
   await lab.open({ preset: 'demo', client_id: 'oidc-lab-confidential', scope: 'openid' })
-  await page.getByRole('radio', { name: /Confidential/ }).check()
-  await page.getByLabel('Client secret', { exact: true }).fill('oidc-lab-secret')
+  await lab.useSecret('oidc-lab-secret')
   await lab.startAuthorization.click()
   await idpLogin.signInAs('alice')
   await lab.waitForCallback()

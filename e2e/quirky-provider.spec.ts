@@ -58,8 +58,7 @@ test('a provider whose userinfo accepts a token without openid: the lab says thi
     client_id: 'lenient-backend',
     grant: 'client_credentials',
   })
-  await page.getByRole('radio', { name: /Confidential/ }).check()
-  await page.getByLabel('Client secret', { exact: true }).fill('lenient-secret')
+  await lab.useSecret('lenient-secret')
   await page.getByRole('textbox', { name: 'Token request scope' }).fill('api:read')
   await page.getByRole('button', { name: 'Request token' }).click()
   await lab.callUserinfo.click()

@@ -33,6 +33,12 @@ export class LabPage {
       await expect(this.startAuthorization).toBeEnabled()
   }
 
+  /** Makes the client confidential and types its secret (never taken from a link). */
+  async useSecret(secret: string) {
+    await this.page.getByRole('radio', { name: /Confidential/ }).check()
+    await this.page.getByLabel('Client secret', { exact: true }).fill(secret)
+  }
+
   scope(name: string): Locator {
     return this.page.getByRole('checkbox', { name, exact: true })
   }
