@@ -215,3 +215,23 @@ test('the run outline on /callback names the failed step and leads to its diagno
   await outline.getByRole('button', { name: 'See the diagnosis' }).click()
   await expect(lab.diagnosis('insufficient_scope')).toBeInViewport()
 })
+
+test('a claim missing for want of its scope is explained, and one click asks for the scope', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'openid' })
+  await lab.startAuthorization.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await expect(lab.idToken.locator('[data-claim="email"]')).toHaveCount(0)
+  await page.locator('[data-missing-claims] summary').click()
+  const missing = page.locator('[data-missing-claims] [data-diagnosis="missing_claim"]', {
+    hasText: 'email',
+  })
+  await missing.first().getByRole('button', { name: 'Run again with email' }).click()
+  await lab.waitForCallback()
+  await expect(lab.idToken.locator('[data-claim="email"]')).toBeVisible()
+})
