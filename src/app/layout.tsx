@@ -10,7 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="text-lg font-bold tracking-tight">OIDC Lab</span>
           </a>
           <span className="hidden text-sm text-slate-500 sm:inline">
-            The OpenID Connect authorization code flow, one visible step at a time
+            OpenID Connect, one visible step at a time
           </span>
           <span className="ml-auto text-xs text-slate-400">
             Tokens and secrets go only to the provider you configure.

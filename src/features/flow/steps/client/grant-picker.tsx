@@ -3,7 +3,7 @@ import { GRANTS } from '@/lib/lab-config/lab-config'
 import type { Lab } from '@/features/flow/lab'
 
 const HINT = {
-  authorization_code: 'a user signs in in the browser',
+  authorization_code: 'a user signs in through the browser',
   client_credentials: 'a backend, no user',
   device_code: 'a TV or CLI, the user signs in elsewhere',
 } as const

@@ -26,7 +26,7 @@ export function DeviceCodePanel({ device }: { device: DeviceResult }) {
             href={authorization.verification_uri}
             target="_blank"
             rel="noreferrer"
-            className="font-mono text-indigo-700 underline"
+            className="font-mono break-all text-indigo-700 underline"
           >
             {authorization.verification_uri}
           </a>{' '}

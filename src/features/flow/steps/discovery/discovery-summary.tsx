@@ -15,6 +15,8 @@ const ENDPOINTS = [
   'jwks_uri',
   'end_session_endpoint',
   'introspection_endpoint',
+  'revocation_endpoint',
+  'device_authorization_endpoint',
 ] as const
 
 export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
