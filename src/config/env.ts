@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const envSchema = z.object({
   // the embedded demo realm (`npm run idp`); override to point the demo preset elsewhere
-  VITE_DEMO_ISSUER: z.url().default('http://localhost:8080/realms/demo'),
+  VITE_DEMO_ISSUER: z._default(z.url(), 'http://localhost:8080/realms/demo'),
 })
 
 const parsed = envSchema.safeParse(import.meta.env)

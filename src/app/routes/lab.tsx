@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
@@ -52,24 +53,32 @@ export function LabRoute() {
         fallback={<p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-500">Loading…</p>}
       >
         {view.name === 'matrix' && (
-          <MatrixPanel
-            config={lab.config}
-            document={lab.context.document}
-            redirectUri={lab.context.redirectUri}
-            runFlow={runMatrixSet}
-          />
+          <ErrorBoundary what="the matrix">
+            <MatrixPanel
+              config={lab.config}
+              document={lab.context.document}
+              redirectUri={lab.context.redirectUri}
+              runFlow={runMatrixSet}
+            />
+          </ErrorBoundary>
         )}
         {view.name === 'history' && (
-          <div className="mx-auto max-w-6xl px-4 py-6">
-            <HistoryPanel
-              compare={view.compare}
-              onCompareChange={(ids) => {
-                window.location.hash = ids ? `compare=${ids.join(',')}` : 'history'
-              }}
-            />
-          </div>
+          <ErrorBoundary what="the history">
+            <div className="mx-auto max-w-6xl px-4 py-6">
+              <HistoryPanel
+                compare={view.compare}
+                onCompareChange={(ids) => {
+                  window.location.hash = ids ? `compare=${ids.join(',')}` : 'history'
+                }}
+              />
+            </div>
+          </ErrorBoundary>
         )}
-        {view.name === 'inspect' && <InspectPanel initialToken={view.token} />}
+        {view.name === 'inspect' && (
+          <ErrorBoundary what="the inspector">
+            <InspectPanel initialToken={view.token} />
+          </ErrorBoundary>
+        )}
       </Suspense>
     </Layout>
   )

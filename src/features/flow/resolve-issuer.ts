@@ -11,6 +11,7 @@ export function resolveIssuer(config: LabConfig): string | undefined {
       if (!config.keycloak.baseUrl.trim() || !config.keycloak.realm.trim()) return undefined
       return buildKeycloakIssuer(config.keycloak)
     case 'custom':
-      return config.issuer.trim().replace(/\/+$/, '') || undefined
+      // kept as typed: an issuer may end in `/` (Auth0's do) and is compared exactly (OIDC Discovery §4.3)
+      return config.issuer.trim() || undefined
   }
 }

@@ -1,4 +1,4 @@
-import { compactVerify, errors, importJWK, type JSONWebKeySet, type JWK } from 'jose'
+import type { JSONWebKeySet, JWK, KeyObject } from 'jose'
 import type { Check, CheckCode, CheckStatus } from './checks'
 import { ID_TOKEN_VALIDATION } from './checks'
 import type { DecodedToken } from './decode-jwt'
@@ -75,7 +75,9 @@ type VerifyOutcome =
   | { ok: false; code: 'signature_invalid' | 'key_import_failed' | 'verify_error'; message: string }
 
 async function verifyWith(raw: string, key: JWK | Uint8Array, alg: string): Promise<VerifyOutcome> {
-  let keyInput: Awaited<ReturnType<typeof importJWK>>
+  // jose loads on the first verification, not with the page
+  const { compactVerify, errors, importJWK } = await import('jose')
+  let keyInput: CryptoKey | KeyObject | Uint8Array
   try {
     keyInput = key instanceof Uint8Array ? key : await importJWK(key, alg)
   } catch (error) {

@@ -1,6 +1,9 @@
 import { z } from 'zod/mini'
 import { GRANTS, type LabConfig } from '@/lib/lab-config/lab-config'
 
+// zod/mini ships no messages: English ones, so a dropped value says why
+z.config(z.locales.en())
+
 const extrasSchema = z.object({
   prompt: z.string(),
   login_hint: z.string(),

@@ -1,9 +1,12 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { LabRun } from './types'
+
+// zod/mini ships no messages: English ones, so a skipped run says why
+z.config(z.locales.en())
 
 const stringArray = z.array(z.string())
 const stringRecord = z.record(z.string(), z.string())
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'))
 
 const checkSchema = z.looseObject({
   id: z.string(),
@@ -17,35 +20,35 @@ const exchangeSchema = z.looseObject({
   startedAt: z.string(),
   durationMs: z.number(),
   request: z.looseObject({ method: z.string(), url: z.string(), headers: stringRecord }),
-  response: z
-    .looseObject({ status: z.number(), headers: stringRecord, body: z.string() })
-    .optional(),
+  response: z.optional(
+    z.looseObject({ status: z.number(), headers: stringRecord, body: z.string() }),
+  ),
 })
 
 /** The shape of a stored `LabRun` (version 1); unknown extra fields are tolerated. */
 const labRunSchema = z.looseObject({
   v: z.literal(1),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: z.string(),
   createdAt: isoDate,
   issuer: z.string(),
   clientId: z.string(),
   clientType: z.enum(['public', 'confidential']),
   requestedScope: stringArray,
-  grantedScope: stringArray.optional(),
-  user: z.string().optional(),
+  grantedScope: z.optional(stringArray),
+  user: z.optional(z.string()),
   tokens: z.looseObject({
-    idToken: z.string().optional(),
-    accessToken: z.string().optional(),
-    refreshToken: z.string().optional(),
+    idToken: z.optional(z.string()),
+    accessToken: z.optional(z.string()),
+    refreshToken: z.optional(z.string()),
   }),
-  tokenStatus: z.number().int().optional(),
-  userinfo: z
-    .looseObject({
-      status: z.number().int().optional(),
-      claims: z.record(z.string(), z.unknown()).optional(),
-    })
-    .optional(),
+  tokenStatus: z.optional(z.int()),
+  userinfo: z.optional(
+    z.looseObject({
+      status: z.optional(z.int()),
+      claims: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  ),
   checks: z.looseObject({
     idToken: z.array(checkSchema),
     accessToken: z.array(checkSchema),

@@ -11,7 +11,6 @@ import { flowSession, prepareRequest, useFlow, type FlowInit } from '@/features/
 import { useLibraryOutcome } from '@/features/flow/hooks/use-library-mode'
 import { useTokenChecks } from '@/features/flow/hooks/use-token-checks'
 import type { Lab } from '@/features/flow/lab'
-import { createLibraryClient, startLibrarySignin } from '@/features/flow/library-mode'
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { deriveSteps } from '@/features/flow/steps/context'
@@ -129,6 +128,8 @@ export function useLab(init: () => FlowInit): Lab {
 
   const startLibrary = useCallback(async () => {
     if (!issuer) return
+    // oidc-client-ts loads only for library mode
+    const { createLibraryClient, startLibrarySignin } = await import('@/features/flow/library-mode')
     const url = await startLibrarySignin(createLibraryClient(config, issuer, redirectUri()))
     leaveForProvider(flow, url, false, 'library')
   }, [issuer, config, flow])

@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
-import {
-  completeLibrarySignin,
-  createLibraryClient,
-  type LibraryOutcome,
-} from '@/features/flow/library-mode'
+import type { LibraryOutcome } from '@/features/flow/library-mode'
 
 // the code is single-use: StrictMode's second effect run must not hand it to the library again
 const processed = new Map<string, Promise<LibraryOutcome>>()
@@ -21,7 +17,12 @@ export function useLibraryOutcome(
     if (!active || !issuer || !callbackUrl) return
     let pending = processed.get(callbackUrl)
     if (!pending) {
-      pending = completeLibrarySignin(createLibraryClient(config, issuer, redirectUri), callbackUrl)
+      pending = import('@/features/flow/library-mode').then((library) =>
+        library.completeLibrarySignin(
+          library.createLibraryClient(config, issuer, redirectUri),
+          callbackUrl,
+        ),
+      )
       processed.set(callbackUrl, pending)
     }
     let cancelled = false
