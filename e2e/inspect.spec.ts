@@ -127,3 +127,14 @@ test('a malformed token shows which part is wrong and does not crash', async ({ 
   }
   expect(errors).toEqual([])
 })
+
+test('a bidi override in a claim is isolated and shown, so "\\u202Enimda" never reads as admin', async ({
+  page,
+}) => {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const token = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode({ sub: 'x', preferred_username: '\u202Enimda' })}.c2ln`
+  await page.goto(`/#token=${token}`)
+  const claim = page.locator('[data-claim="preferred_username"]').first()
+  await expect(claim.locator('[data-invisible="U+202E"]')).toBeVisible()
+  await expect(claim.locator('bdi')).toContainText('nimda')
+})

@@ -1,3 +1,27 @@
+import { revealInvisible } from '@/lib/jwt/invisible-characters'
+
+/** A string isolated from the text around it, its invisible characters shown as code points. */
+function IsolatedText({ value }: { value: string }) {
+  return (
+    <bdi className="break-all whitespace-pre-line text-slate-900">
+      {revealInvisible(value).map((part, i) =>
+        'text' in part ? (
+          part.text
+        ) : (
+          <span
+            key={i}
+            data-invisible={part.invisible}
+            title="An invisible character that changes how the text is shown"
+            className="mx-px rounded bg-amber-100 px-0.5 font-mono text-[0.7em] text-amber-900"
+          >
+            {part.invisible}
+          </span>
+        ),
+      )}
+    </bdi>
+  )
+}
+
 /** A JSON scalar, coloured by type; empty strings and null are spelled out. */
 export function ClaimPrimitive({ value }: { value: unknown }) {
   if (value === null) return <span className="text-slate-400 italic">null</span>
@@ -5,7 +29,7 @@ export function ClaimPrimitive({ value }: { value: unknown }) {
     return value === '' ? (
       <span className="text-slate-400 italic">empty string</span>
     ) : (
-      <span className="break-all whitespace-pre-line text-slate-900">{value}</span>
+      <IsolatedText value={value} />
     )
   }
   if (typeof value === 'boolean') return <span className="text-amber-700">{String(value)}</span>
