@@ -1,39 +1,25 @@
 import { ResponseView } from '@/components/http/response-view'
 import { ClaimsTable } from '@/components/jwt/claims-table'
-import { Button } from '@/components/ui/button'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
+import { preparedPerToken, TokenKindButtons } from '@/features/flow/components/token-kind-buttons'
 import type { Lab } from '@/features/flow/lab'
-import { introspectStep, type TokenKind } from '@/features/flow/steps/introspect/step'
-
-const TOKENS: { kind: TokenKind; label: string }[] = [
-  { kind: 'access_token', label: 'Introspect access token' },
-  { kind: 'refresh_token', label: 'Introspect refresh token' },
-]
+import { introspectStep } from '@/features/flow/steps/introspect/step'
 
 export function IntrospectBody({ lab }: { lab: Lab }) {
   const result = lab.resultOf(introspectStep)
   const { send, pending } = useStepRunner(lab, introspectStep)
-  const offered = TOKENS.map((t) => ({
-    ...t,
-    prepared: introspectStep.prepare?.(lab.context, { token: t.kind }),
-  }))
+  const offered = preparedPerToken(lab, introspectStep)
   const first = offered[0]?.prepared
   if (!offered.some((t) => t.prepared?.ok) && !result)
     return <p className="text-sm text-slate-500">{first && !first.ok && first.reason}</p>
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap gap-2">
-        {offered.map((t) => (
-          <Button
-            key={t.kind}
-            variant="secondary"
-            disabled={!t.prepared?.ok || pending}
-            onClick={() => send({ token: t.kind })}
-          >
-            {t.label}
-          </Button>
-        ))}
-      </div>
+      <TokenKindButtons
+        offered={offered}
+        verb="Introspect"
+        pending={pending}
+        onSend={(token) => send({ token })}
+      />
       {lab.config.clientType === 'public' && (
         <p className="text-xs text-slate-500">
           This is a public client: introspection is for confidential clients and resource servers,
@@ -43,6 +29,11 @@ export function IntrospectBody({ lab }: { lab: Lab }) {
       {result && (
         <>
           <ResponseView exchange={result.exchange} />
+          {result.error && (
+            <p role="alert" data-diagnosis={result.error.code} className="text-sm text-rose-800">
+              {result.error.message}
+            </p>
+          )}
           {result.members && (
             <section aria-label="Introspection response" className="space-y-2">
               <h4 className="text-sm font-semibold">

@@ -1,6 +1,8 @@
 import type { HttpExchange } from '@/lib/wire/http-types'
 import { clientAuthFor } from '@/lib/lab-config/authorization'
+import { processIntrospectionResponse } from '@/lib/oidc/introspection'
 import { buildIntrospectionRequest } from '@/lib/oidc/token-request'
+import type { OidcError } from '@/lib/oidc/types'
 import { blocked, type StepDefinition } from '@/features/flow/steps/types'
 
 export type TokenKind = 'access_token' | 'refresh_token'
@@ -8,19 +10,10 @@ export type TokenKind = 'access_token' | 'refresh_token'
 export interface IntrospectResult {
   exchange: HttpExchange
   token: TokenKind
-  /** The JSON members of the answer, when it was a JSON object. */
+  /** The members of a valid answer (RFC 7662 §2.2: at least a boolean `active`). */
   members?: Record<string, unknown>
-}
-
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
+  /** Why the answer is not a valid introspection response. */
+  error?: OidcError
 }
 
 /** Asks the provider what a token means (RFC 7662): the only way to read an opaque token. */
@@ -51,14 +44,12 @@ export const introspectStep: StepDefinition<IntrospectResult, { token: TokenKind
     const exchange = context.exchangesOf(introspectStep.id).at(-1)
     if (!exchange) return undefined
     const hint = exchange.request.form?.find(([name]) => name === 'token_type_hint')?.[1]
-    return {
-      exchange,
-      token: hint === 'refresh_token' ? 'refresh_token' : 'access_token',
-      members:
-        exchange.response && exchange.response.status < 300
-          ? jsonObject(exchange.response.body)
-          : undefined,
-    }
+    const token = hint === 'refresh_token' ? 'refresh_token' : 'access_token'
+    if (!exchange.response) return { exchange, token }
+    const result = processIntrospectionResponse(exchange.response)
+    if (!result.ok) return { exchange, token, error: result.error }
+    const { deviations: _deviations, ...members } = result.value
+    return { exchange, token, members }
   },
   grants: ['authorization_code', 'client_credentials', 'device_code'],
   status: (context, result) =>

@@ -1,24 +1,15 @@
 import { RequestView } from '@/components/http/request-view'
 import { ResponseView } from '@/components/http/response-view'
-import { Button } from '@/components/ui/button'
 import { REVOCATION_SUCCESS_NOTICE } from '@/lib/oidc/revocation'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
+import { preparedPerToken, TokenKindButtons } from '@/features/flow/components/token-kind-buttons'
 import type { Lab } from '@/features/flow/lab'
-import type { TokenKind } from '@/features/flow/steps/introspect/step'
 import { revokeStep } from '@/features/flow/steps/revoke/step'
-
-const TOKENS: { kind: TokenKind; label: string }[] = [
-  { kind: 'access_token', label: 'Revoke access token' },
-  { kind: 'refresh_token', label: 'Revoke refresh token' },
-]
 
 export function RevokeBody({ lab }: { lab: Lab }) {
   const result = lab.resultOf(revokeStep)
   const { send, pending } = useStepRunner(lab, revokeStep)
-  const offered = TOKENS.map((t) => ({
-    ...t,
-    prepared: revokeStep.prepare?.(lab.context, { token: t.kind }),
-  }))
+  const offered = preparedPerToken(lab, revokeStep)
   const first = offered[0]?.prepared
   const shown = offered.find((t) => t.prepared?.ok)?.prepared
   if (!shown && !result)
@@ -26,18 +17,12 @@ export function RevokeBody({ lab }: { lab: Lab }) {
   return (
     <div className="space-y-3">
       {shown?.ok && <RequestView spec={shown.request} label="Revocation request (access token)" />}
-      <div className="flex flex-wrap gap-2">
-        {offered.map((t) => (
-          <Button
-            key={t.kind}
-            variant="secondary"
-            disabled={!t.prepared?.ok || pending}
-            onClick={() => send({ token: t.kind })}
-          >
-            {t.label}
-          </Button>
-        ))}
-      </div>
+      <TokenKindButtons
+        offered={offered}
+        verb="Revoke"
+        pending={pending}
+        onSend={(token) => send({ token })}
+      />
       {result && (
         <>
           <ResponseView exchange={result.exchange} />
