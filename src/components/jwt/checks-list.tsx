@@ -39,7 +39,7 @@ export function ChecksList({ checks, informative }: ChecksListProps) {
             <code className="min-w-20 shrink-0 font-mono font-semibold whitespace-nowrap">
               {check.id}
             </code>
-            <span className="text-slate-700">
+            <span className="min-w-0 break-words text-slate-700 [overflow-wrap:anywhere]">
               <RichText text={check.message} />
               {check.specLink && (
                 <a
