@@ -10,7 +10,7 @@ import { Layout } from '@/app/layout'
 const init = () => initFlow('callback', window.location)
 
 export function CallbackRoute() {
-  const lab = useLab(init)
+  const lab = useLab(init, FLOW_STEPS)
   const run = useRunRecorder(lab, FLOW_STEPS)
   return (
     <Layout>

@@ -1,15 +1,23 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
-import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
-import { runMatrixSet } from '@/features/flow/headless-run'
+import { useStepRegistry } from '@/features/flow/hooks/use-step-registry'
+import type { FlowState } from '@/features/flow/flow-reducer'
+import type { LabConfig } from '@/lib/lab-config/lab-config'
+import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
 
+// the log of the first page holds one discovery GET: it follows the steps
+const ExchangeList = lazy(() =>
+  import('@/features/exchanges/components/exchange-list').then((m) => ({
+    default: m.ExchangeList,
+  })),
+)
 // the other views load on first use: the guided flow is what most visits need
 const MatrixPanel = lazy(() =>
   import('@/features/matrix/components/matrix-panel').then((m) => ({ default: m.MatrixPanel })),
@@ -20,6 +28,16 @@ const HistoryPanel = lazy(() =>
 const InspectPanel = lazy(() =>
   import('@/features/tokens/inspect/inspect-panel').then((m) => ({ default: m.InspectPanel })),
 )
+
+// the headless run carries every run step: it loads with the matrix's first run
+const runMatrixSet: MatrixFlowRunner = (input) =>
+  import('@/features/flow/headless-run').then((m) => m.runMatrixSet(input))
+
+/** Whether this page shows more than the setup steps of an authorization code flow. */
+const needsRunSteps = (config: LabConfig, flow: FlowState) =>
+  config.grant !== 'authorization_code' ||
+  flow.logout !== undefined ||
+  Object.values(flow.sent).some((ids) => ids.length > 0)
 
 /** Reads the view from the fragment; a `#token=` is taken out of the address bar and history at once. */
 function readView(): LabView {
@@ -32,7 +50,12 @@ function readView(): LabView {
 }
 
 export function LabRoute() {
-  const lab = useLab(init)
+  const [steps, requireSteps] = useStepRegistry()
+  const lab = useLab(init, steps)
+  const needed = needsRunSteps(lab.config, lab.flow)
+  useEffect(() => {
+    if (needed) requireSteps()
+  }, [needed, requireSteps])
   const [view, setView] = useState<LabView>(readView)
   useEffect(() => {
     const onHash = () => setView(readView())
@@ -46,7 +69,11 @@ export function LabRoute() {
         <FlowPage
           lab={lab}
           route="lab"
-          aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
+          aside={
+            <Suspense fallback={null}>
+              <ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />
+            </Suspense>
+          }
         />
       )}
       <Suspense

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import { z } from '@/lib/schema'
 import type { HttpExchange } from '@/lib/wire/http-types'
 import { describeIssues, labConfigSchema, parseStoredConfig } from '@/lib/lab-config/config-schema'
 import type { LabConfig } from '@/lib/lab-config/lab-config'

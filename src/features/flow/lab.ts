@@ -6,6 +6,7 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { FlowAction, FlowState } from '@/features/flow/flow-reducer'
 import type { LibraryOutcome } from '@/features/flow/library-mode'
 import type { DerivedSteps } from '@/features/flow/steps/context'
+import type { RegisteredStep } from '@/features/flow/steps/setup-registry'
 import type { StepContext, StepDefinition, StepStatus } from '@/features/flow/steps/types'
 
 export interface TokenChecks {
@@ -19,6 +20,8 @@ export interface TokenChecks {
  * commands that change the flow. Bodies read what they need from it; nothing is forwarded.
  */
 export interface Lab {
+  /** The steps loaded so far, in page order (see `useLab`). */
+  steps: readonly RegisteredStep[]
   flow: FlowState
   config: LabConfig
   context: StepContext

@@ -1,8 +1,5 @@
-import { z } from 'zod/mini'
+import { z } from '@/lib/schema'
 import { GRANTS, type LabConfig } from '@/lib/lab-config/lab-config'
-
-// zod/mini ships no messages: English ones, so a dropped value says why
-z.config(z.locales.en())
 
 const extrasSchema = z.object({
   prompt: z.string(),

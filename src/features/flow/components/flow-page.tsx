@@ -6,7 +6,6 @@ import { RunOutline } from '@/features/flow/components/run-outline'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
-import { FLOW_STEPS } from '@/features/flow/steps/registry'
 
 export interface FlowPageProps {
   lab: Lab
@@ -24,7 +23,7 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
       : redirects
         ? ['setup']
         : ['setup', 'run']
-  const mine = FLOW_STEPS.filter((s) => appliesTo(s, grant))
+  const mine = lab.steps.filter((s) => appliesTo(s, grant))
   const returned = route === 'lab' && lab.flow.logout?.returnedAt !== undefined
   const steps = [
     ...(returned ? mine.filter((s) => s.alsoAfterReturn) : []),

@@ -1,8 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { HttpExchange } from '@/lib/wire/http-types'
-import { diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
+import type { Diagnosis } from '@/lib/oidc/diagnose'
+
+type Diagnose = typeof diagnoseDiscoveryError
+// the diagnoses load on the first failure: most first pages never need them
+let loaded: Diagnose | undefined
 import type { DiscoveryDocument } from '@/lib/oidc/types'
+import type { diagnoseDiscoveryError } from '@/lib/oidc/diagnose/discovery'
 import { discoveryQueryOptions } from '@/lib/provider-queries'
 
 export type DiscoveryState =
@@ -14,16 +19,25 @@ export type DiscoveryState =
 /** The provider's discovery document, or a diagnosis of why there is none. */
 export function useDiscovery(issuer: string | undefined): DiscoveryState {
   const { data } = useQuery(discoveryQueryOptions(issuer))
+  const failed = data !== undefined && !data.result?.ok
+  const [diagnose, setDiagnose] = useState(() => loaded)
+  useEffect(() => {
+    if (!failed || diagnose) return
+    void import('@/lib/oidc/diagnose/discovery').then((m) => {
+      loaded = m.diagnoseDiscoveryError
+      setDiagnose(() => loaded)
+    })
+  }, [failed, diagnose])
   return useMemo((): DiscoveryState => {
     if (!issuer) return { status: 'idle' }
-    if (!data) return { status: 'loading' }
+    if (!data || (failed && !diagnose)) return { status: 'loading' }
     if (data.result?.ok)
       return { status: 'ok', document: data.result.value, exchange: data.exchange }
     const error = data.result?.ok === false ? data.result.error : undefined
     return {
       status: 'error',
       exchange: data.exchange,
-      diagnosis: diagnoseDiscoveryError(error, data.exchange, { origin: window.location.origin }),
+      diagnosis: diagnose!(error, data.exchange, { origin: window.location.origin }),
     }
-  }, [issuer, data])
+  }, [issuer, data, failed, diagnose])
 }

@@ -14,9 +14,8 @@ import type { Lab } from '@/features/flow/lab'
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { deriveSteps } from '@/features/flow/steps/context'
-import { endSessionFor } from '@/features/flow/steps/logout/step'
 import { generateState } from '@/lib/oidc/random'
-import { FLOW_STEPS } from '@/features/flow/steps/registry'
+import type { RegisteredStep } from '@/features/flow/steps/setup-registry'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
 const origin = () => window.location.origin
@@ -45,8 +44,12 @@ function useNow() {
   return now
 }
 
-/** The lab controller: the flow state, every step derived from it, and the commands that change it. */
-export function useLab(init: () => FlowInit): Lab {
+/**
+ * The lab controller: the flow state, every step derived from it, and the commands that change it.
+ * `steps` is the registry the page has loaded: the setup steps alone on a first visit, every step
+ * once a run needs them.
+ */
+export function useLab(init: () => FlowInit, steps: readonly RegisteredStep[]): Lab {
   const { flow, dispatch, messages, notices, exchanges, regenerate } = useFlow(init)
   const { config } = flow
   const issuer = resolveIssuer(config)
@@ -62,7 +65,7 @@ export function useLab(init: () => FlowInit): Lab {
 
   const derived = useMemo(
     () =>
-      deriveSteps(FLOW_STEPS, {
+      deriveSteps(steps, {
         config,
         flow,
         discovery,
@@ -72,7 +75,7 @@ export function useLab(init: () => FlowInit): Lab {
         exchanges: new Map(exchanges.map((x) => [x.id, x])),
         library,
       }),
-    [config, flow, discovery, issuer, exchanges, library],
+    [steps, config, flow, discovery, issuer, exchanges, library],
   )
   const { context } = derived
   const checks = useTokenChecks(context, config)
@@ -134,7 +137,9 @@ export function useLab(init: () => FlowInit): Lab {
     leaveForProvider(flow, url, false, 'library')
   }, [issuer, config, flow])
 
-  const startLogout = useCallback(() => {
+  const startLogout = useCallback(async () => {
+    // the logout step is part of the run registry, loaded by the time its button shows
+    const { endSessionFor } = await import('@/features/flow/steps/logout/step')
     const state = generateState()
     const logout = endSessionFor(context, state)
     if (typeof logout === 'string') return
@@ -150,6 +155,7 @@ export function useLab(init: () => FlowInit): Lab {
   }, [context, flow])
 
   const lab: Lab = {
+    steps,
     flow,
     config,
     context,
@@ -167,12 +173,12 @@ export function useLab(init: () => FlowInit): Lab {
     regenerate: () => void regenerate(),
     startAuthorization,
     startLibrary: () => void startLibrary(),
-    startLogout,
+    startLogout: () => void startLogout(),
     rerun: (patch) => void rerun(patch),
     send,
     goToSetup: () => window.location.assign('/'),
     clearExchanges: () => exchangeStore.clear(),
   }
-  useAutoRun(lab, FLOW_STEPS)
+  useAutoRun(lab, steps)
   return lab
 }

@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
-import { checkIdToken, checkUserinfoSub } from '@/lib/jwt/id-token-checks'
+import { checkUserinfoSub } from '@/lib/jwt/userinfo-sub-check'
 import { fetchedValue, jwksQueryOptions } from '@/lib/provider-queries'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
-import type { StepContext } from '@/features/flow/steps/types'
-import { userinfoStep } from '@/features/flow/steps/userinfo/step'
+import type { StepContext, StepDefinition } from '@/features/flow/steps/types'
+import type { UserinfoResult } from '@/features/flow/steps/userinfo/step'
 
 const none: Check[] = []
+// by id: the userinfo step itself loads with the run steps, not with this hook
+const USERINFO = { id: 'userinfo' } as StepDefinition<UserinfoResult, never>
 
 /** ID token checks (signature against the provider's JWKS), informative access token checks, userinfo `sub`. */
 export function useTokenChecks(context: StepContext, config: LabConfig): TokenChecks {
@@ -43,12 +44,25 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
       clientSecret,
       idTokenSigningAlgValuesSupported: document.id_token_signing_alg_values_supported,
     }
-    void Promise.all([
-      idToken ? checkIdToken({ token: idToken, jwks, now, expected }) : none,
-      accessToken && accessToken.kind !== 'opaque'
-        ? checkAccessToken({ token: accessToken, jwks, now, expected: { issuer: document.issuer } })
+    // the checks (and jose under them) load with the first token, not with the first page
+    const checked = Promise.all([
+      idToken
+        ? import('@/lib/jwt/id-token-checks').then((m) =>
+            m.checkIdToken({ token: idToken, jwks, now, expected }),
+          )
         : none,
-    ]).then(([id, at]) => current && setChecks({ id, at }))
+      accessToken && accessToken.kind !== 'opaque'
+        ? import('@/lib/jwt/access-token-checks').then((m) =>
+            m.checkAccessToken({
+              token: accessToken,
+              jwks,
+              now,
+              expected: { issuer: document.issuer },
+            }),
+          )
+        : none,
+    ])
+    void checked.then(([id, at]) => current && setChecks({ id, at }))
     return () => {
       current = false
     }
@@ -75,7 +89,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     }
   }, [checks.id, idToken?.raw, refetch])
 
-  const userinfoClaims = context.resultOf(userinfoStep)?.claims
+  const userinfoClaims = context.resultOf<UserinfoResult>(USERINFO)?.claims
   const userinfoChecks =
     idToken?.payload && userinfoClaims
       ? [checkUserinfoSub(idToken.payload.sub, userinfoClaims.sub)]

@@ -1,7 +1,12 @@
+import { lazy, Suspense } from 'react'
 import { Badge } from '@/components/ui/badge'
-import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import type { DiscoveryState } from '@/features/flow/hooks/use-discovery'
 import type { Lab } from '@/features/flow/lab'
+
+// the alert and its one-click fixes load when discovery fails, not with every first page
+const DiagnosisAlert = lazy(() =>
+  import('@/features/flow/components/diagnosis-alert').then((m) => ({ default: m.DiagnosisAlert })),
+)
 
 export interface DiscoverySummaryProps {
   discovery: DiscoveryState
@@ -24,7 +29,17 @@ export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
   if (discovery.status === 'loading')
     return <p className="text-sm text-slate-500">Fetching the discovery document…</p>
   if (discovery.status === 'error')
-    return <DiagnosisAlert diagnosis={discovery.diagnosis} lab={lab} />
+    return (
+      <Suspense
+        fallback={
+          <p role="alert" data-diagnosis={discovery.diagnosis.code} className="text-sm">
+            {discovery.diagnosis.title}
+          </p>
+        }
+      >
+        <DiagnosisAlert diagnosis={discovery.diagnosis} lab={lab} />
+      </Suspense>
+    )
   const doc = discovery.document
   const list = (values: string[] | undefined) =>
     values && values.length > 0 ? (

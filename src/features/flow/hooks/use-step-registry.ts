@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react'
+import { SETUP_STEPS, type RegisteredStep } from '@/features/flow/steps/setup-registry'
+
+let loaded: readonly RegisteredStep[] | undefined
+let loading: Promise<readonly RegisteredStep[]> | undefined
+
+/** Loads every step (the run steps, their diagnoses and token views) once per page. */
+export function loadStepRegistry(): Promise<readonly RegisteredStep[]> {
+  loading ??= import('@/features/flow/steps/registry').then((m) => (loaded = m.FLOW_STEPS))
+  return loading
+}
+
+/**
+ * The steps the page can show: the setup steps at first (the first screen of an authorization code
+ * flow needs nothing else), every step once `require()` was called or the page is idle after its
+ * load, so a click on Start or a grant switch finds them ready.
+ */
+export function useStepRegistry(): [readonly RegisteredStep[], () => void] {
+  const [steps, setSteps] = useState<readonly RegisteredStep[]>(() => loaded ?? SETUP_STEPS)
+  const require = useCallback(() => {
+    void loadStepRegistry().then(setSteps)
+  }, [])
+  useEffect(() => {
+    if (loaded) return
+    const prefetch = () => window.setTimeout(require, 0)
+    if (document.readyState === 'complete') {
+      const id = prefetch()
+      return () => window.clearTimeout(id)
+    }
+    window.addEventListener('load', prefetch, { once: true })
+    return () => window.removeEventListener('load', prefetch)
+  }, [require])
+  return [steps, require]
+}
