@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-// issue 10 aims at 100 KB with a gate at 120 KB; this budget is lowered as the first page sheds code
-const BUDGET_KB = 200
+// the goal is 100 KB; the gate fails above 120 KB, so a change that adds to the first page is seen
+const GOAL_KB = 100
+const BUDGET_KB = 120
 
 const dist = join(import.meta.dirname, '..', 'dist')
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
@@ -23,7 +24,13 @@ for (const asset of new Set(assets)) {
   else css += size
   console.log(`  ${asset}: ${kb(size)} KB gzip`)
 }
-console.log(`first page: JS ${kb(js)} KB gzip, CSS ${kb(css)} KB gzip (JS budget ${BUDGET_KB} KB)`)
+console.log(
+  `first page: JS ${kb(js)} KB gzip, CSS ${kb(css)} KB gzip (JS goal ${GOAL_KB} KB, fails above ${BUDGET_KB} KB)`,
+)
+if (kb(js) > GOAL_KB)
+  console.warn(
+    `The first page's JS is over the ${GOAL_KB} KB goal: load what it does not show lazily.`,
+  )
 if (kb(js) > BUDGET_KB) {
   console.error(`The first page's JS is over budget: ${kb(js)} KB > ${BUDGET_KB} KB gzip.`)
   process.exit(1)

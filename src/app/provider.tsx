@@ -1,13 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 import { exchangeStore } from '@/lib/http/exchange-store'
 import { installFetchRecorder } from '@/lib/http/recorded-fetch'
-import { createQueryClient } from '@/lib/react-query'
 
 // oidc-client-ts calls the global fetch with no injection point: wrap it once, for library mode
 installFetchRecorder(exchangeStore, { stepId: 'library' })
 
+/**
+ * What every route needs around it. TanStack Query is not here: only inspect uses it, and it
+ * brings its own provider (`routes/inspect-view.tsx`), so the first page does without.
+ */
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  return children
 }

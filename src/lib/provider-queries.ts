@@ -17,40 +17,69 @@ export interface Fetched<T> {
   result?: Result<T, OidcError>
 }
 
+/** One provider document to fetch: its cache key, how long it stays fresh, how to fetch it. */
+export interface ProviderFetch<T> {
+  key: readonly [string, string | undefined]
+  /** Undefined: nothing to fetch yet (no issuer, no `jwks_uri`). */
+  load?: () => Promise<Fetched<T>>
+  staleMs: number
+}
+
 /**
- * The provider's discovery document, shared by the guided flow, inspect and the matrix: one cache
- * entry per issuer, recorded in the exchange log under `discovery`.
+ * The provider's discovery document, one cache entry per issuer, recorded in the exchange log
+ * under `discovery`. The guided flow reads it through `useProviderFetch` (no query library on the
+ * first page), inspect through TanStack Query (`discoveryQueryOptions`).
  */
-export function discoveryQueryOptions(issuer: string | undefined) {
-  return queryOptions({
-    queryKey: ['discovery', issuer],
-    enabled: issuer !== undefined,
-    staleTime: 5 * 60_000,
-    queryFn: async (): Promise<Fetched<DiscoveryDocument>> => {
-      const exchange = await sendRecorded(buildDiscoveryRequest(issuer ?? ''), {
-        stepId: 'discovery',
-      })
-      const result = exchange.response
-        ? processDiscoveryResponse(issuer ?? '', exchange.response)
-        : undefined
-      return { exchange, result }
-    },
-  })
+export function discoveryFetch(issuer: string | undefined): ProviderFetch<DiscoveryDocument> {
+  return {
+    key: ['discovery', issuer],
+    staleMs: 5 * 60_000,
+    load:
+      issuer === undefined
+        ? undefined
+        : async () => {
+            const exchange = await sendRecorded(buildDiscoveryRequest(issuer), {
+              stepId: 'discovery',
+            })
+            const result = exchange.response
+              ? processDiscoveryResponse(issuer, exchange.response)
+              : undefined
+            return { exchange, result }
+          },
+  }
 }
 
 /** The provider's signing keys (`jwks_uri`), shared like discovery; recorded under `jwks`. */
-export function jwksQueryOptions(jwksUri: string | undefined) {
+export function jwksFetch(jwksUri: string | undefined): ProviderFetch<JsonWebKeySet> {
+  return {
+    key: ['jwks', jwksUri],
+    staleMs: Infinity,
+    load:
+      jwksUri === undefined
+        ? undefined
+        : async () => {
+            const exchange = await sendRecorded(buildJwksRequest(jwksUri), { stepId: 'jwks' })
+            const result = exchange.response ? processJwksResponse(exchange.response) : undefined
+            return { exchange, result }
+          },
+  }
+}
+
+/** A provider fetch as TanStack Query options (inspect). */
+function asQuery<T>({ key, load, staleMs }: ProviderFetch<T>) {
+  // `load` is a function of `key` alone (see discoveryFetch / jwksFetch)
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ['jwks', jwksUri],
-    enabled: jwksUri !== undefined,
-    staleTime: Infinity,
-    queryFn: async (): Promise<Fetched<JsonWebKeySet>> => {
-      const exchange = await sendRecorded(buildJwksRequest(jwksUri ?? ''), { stepId: 'jwks' })
-      const result = exchange.response ? processJwksResponse(exchange.response) : undefined
-      return { exchange, result }
-    },
+    queryKey: key,
+    enabled: load !== undefined,
+    staleTime: staleMs,
+    queryFn: (): Promise<Fetched<T>> =>
+      load ? load() : Promise.reject(new Error(`nothing to fetch for ${key.join(' ')}`)),
   })
 }
+
+export const discoveryQueryOptions = (issuer: string | undefined) => asQuery(discoveryFetch(issuer))
+export const jwksQueryOptions = (jwksUri: string | undefined) => asQuery(jwksFetch(jwksUri))
 
 /** The value of a successful fetch, else undefined. */
 export const fetchedValue = <T>(fetched: Fetched<T> | undefined): T | undefined =>

@@ -26,7 +26,7 @@ const HistoryPanel = lazy(() =>
   import('@/features/tokens/history/history-panel').then((m) => ({ default: m.HistoryPanel })),
 )
 const InspectPanel = lazy(() =>
-  import('@/features/tokens/inspect/inspect-panel').then((m) => ({ default: m.InspectPanel })),
+  import('@/app/routes/inspect-view').then((m) => ({ default: m.InspectView })),
 )
 
 // the headless run carries every run step: it loads with the matrix's first run

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Diagnosis } from '@/lib/oidc/diagnose'
@@ -8,7 +7,8 @@ type Diagnose = typeof diagnoseDiscoveryError
 let loaded: Diagnose | undefined
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import type { diagnoseDiscoveryError } from '@/lib/oidc/diagnose/discovery'
-import { discoveryQueryOptions } from '@/lib/provider-queries'
+import { discoveryFetch } from '@/lib/provider-queries'
+import { useProviderFetch } from '@/features/flow/hooks/use-provider-fetch'
 
 export type DiscoveryState =
   | { status: 'idle' }
@@ -18,7 +18,7 @@ export type DiscoveryState =
 
 /** The provider's discovery document, or a diagnosis of why there is none. */
 export function useDiscovery(issuer: string | undefined): DiscoveryState {
-  const { data } = useQuery(discoveryQueryOptions(issuer))
+  const { data } = useProviderFetch(discoveryFetch(issuer))
   const failed = data !== undefined && !data.result?.ok
   const [diagnose, setDiagnose] = useState(() => loaded)
   useEffect(() => {

@@ -1,21 +1,24 @@
-import { useMutation } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import type { Lab } from '@/features/flow/lab'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
 /**
- * Sends a step's request as a mutation: never retried (codes are single-use), one at a time.
- * `request` is what the step would send now, for the screen; `send` sends exactly that.
+ * Sends a step's request: never retried (codes are single-use), one at a time (a second click
+ * while one is in flight does nothing). `send` sends exactly what the step shows now.
  */
 export function useStepRunner<I>(lab: Lab, step: StepDefinition<unknown, I>) {
-  const mutation = useMutation({
-    mutationKey: ['step', step.id],
-    mutationFn: (input: I) => lab.send(step, input),
-  })
-  const { mutate } = mutation
-  const send = useCallback((input: I) => mutate(input), [mutate])
-  return {
-    send,
-    pending: mutation.isPending || lab.statusOf(step) === 'running',
-  }
+  const [inFlight, setInFlight] = useState(false)
+  const { send: sendStep } = lab
+  const send = useCallback(
+    (input: I) => {
+      if (inFlight) return
+      setInFlight(true)
+      // a failure is recorded as the step's exchange (or abandoned in the flow): nothing to rethrow
+      void sendStep(step, input)
+        .catch(() => undefined)
+        .finally(() => setInFlight(false))
+    },
+    [inFlight, sendStep, step],
+  )
+  return { send, pending: inFlight || lab.statusOf(step) === 'running' }
 }

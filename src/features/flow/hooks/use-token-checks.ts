@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkUserinfoSub } from '@/lib/jwt/userinfo-sub-check'
-import { fetchedValue, jwksQueryOptions } from '@/lib/provider-queries'
+import { fetchedValue, jwksFetch } from '@/lib/provider-queries'
+import { useProviderFetch } from '@/features/flow/hooks/use-provider-fetch'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
@@ -21,7 +21,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
   const clientSecret = config.clientType === 'confidential' ? config.clientSecret : undefined
   const nonce = context.resultOf(authorizeStep)?.params.find((p) => p.name === 'nonce')?.value
   const maxAge = config.extras.max_age
-  const jwksQuery = useQuery(jwksQueryOptions(token?.response ? document?.jwks_uri : undefined))
+  const jwksQuery = useProviderFetch(jwksFetch(token?.response ? document?.jwks_uri : undefined))
   const jwks = fetchedValue(jwksQuery.data)
   const idToken = token?.idToken
   const accessToken = token?.accessToken
