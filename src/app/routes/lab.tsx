@@ -4,7 +4,8 @@ import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
-import { runMatrixSet } from '@/features/flow/headless-run'
+import { runAndRecordHeadless, runMatrixSet } from '@/features/flow/headless-run'
+import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -17,6 +18,12 @@ const MatrixPanel = lazy(() =>
 const HistoryPanel = lazy(() =>
   import('@/features/tokens/history/history-panel').then((m) => ({ default: m.HistoryPanel })),
 )
+const LessonsPanel = lazy(() =>
+  import('@/features/lessons/components/lessons-panel').then((m) => ({
+    default: m.LessonsPanel,
+  })),
+)
+const lessonChannel = { silent: authorizeInFrame, interactive: authorizeInPopup }
 const InspectPanel = lazy(() =>
   import('@/features/tokens/inspect/inspect-panel').then((m) => ({ default: m.InspectPanel })),
 )
@@ -59,6 +66,15 @@ export function LabRoute() {
               document={lab.context.document}
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
+            />
+          </ErrorBoundary>
+        )}
+        {view.name === 'lessons' && (
+          <ErrorBoundary what="the lessons">
+            <LessonsPanel
+              redirectUri={lab.context.redirectUri}
+              runFlow={runAndRecordHeadless}
+              channel={lessonChannel}
             />
           </ErrorBoundary>
         )}
