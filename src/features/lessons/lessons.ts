@@ -75,7 +75,7 @@ export interface Lesson {
   expected: string
   /** The two runs, compared left (first) to right (second). */
   runs: readonly [LessonRunPlan, LessonRunPlan]
-  judge(first: LessonObservation, second: LessonObservation): LessonVerdict
+  judge: (first: LessonObservation, second: LessonObservation) => LessonVerdict
 }
 
 const code = (clientId: string, label: string, scopes: string[]): LessonRunPlan => ({
