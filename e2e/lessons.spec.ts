@@ -9,6 +9,7 @@ const LESSONS = [
   'pkce-protects-code',
   'state-protects-callback',
   'client-credentials-no-user',
+  'client-secret-checked',
 ] as const
 
 test('each lesson plays to its stated outcome on the demo realm, after one sign-in', async ({

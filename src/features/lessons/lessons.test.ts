@@ -181,6 +181,30 @@ describe('verdicts', () => {
   })
 })
 
+describe('client-secret-checked', () => {
+  const judge = lesson('client-secret-checked').judge
+  const issued = obs({ tokenStatus: 200, accessToken: { sub: 'svc' } })
+  it('passes on 401 invalid_client without a token, and says so', () => {
+    const refused = obs({
+      tokenStatus: 401,
+      failures: [{ step: 'client_credentials', code: 'invalid_client' }],
+    })
+    expect(judge(issued, refused)).toEqual({
+      passed: true,
+      actual:
+        'With the right secret the token endpoint answered 200, with a wrong one 401 invalid_client, no token, as expected.',
+    })
+  })
+  it('fails when the wrong secret still got a token', () => {
+    expect(judge(issued, issued).passed).toBe(false)
+  })
+  it('runs on the demo confidential client, the second run with another secret', () => {
+    const [right, wrong] = lesson('client-secret-checked').runs
+    expect(right.clientSecret).toBe('oidc-lab-secret')
+    expect(wrong.clientSecret).not.toBe(right.clientSecret)
+  })
+})
+
 describe('observations', () => {
   it('reads a saved run: decoded token payloads, statuses, granted scope and failures', () => {
     const o = observeRun(

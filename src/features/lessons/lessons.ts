@@ -16,6 +16,7 @@ export const LESSON_IDS = [
   'pkce-protects-code',
   'state-protects-callback',
   'client-credentials-no-user',
+  'client-secret-checked',
 ] as const
 export type LessonId = (typeof LESSON_IDS)[number]
 
@@ -297,6 +298,40 @@ export const LESSONS: readonly Lesson[] = [
         `With api:read: token ${tokenOutcome(a, 'client_credentials')} for ${typeof subject === 'string' ? subject : 'an unknown subject'}, ${a.idToken ? 'an ID token' : 'no ID token'}, userinfo ${userinfoOutcome(a)}; with openid: userinfo ${userinfoOutcome(b)}`,
       )
     },
+  },
+  {
+    id: 'client-secret-checked',
+    title: 'The token endpoint checks the client secret',
+    story:
+      'A backend is deployed with a stale secret after a rotation. A confidential client proves who it is at the token endpoint; with the wrong secret nothing is issued, whatever the scope.',
+    expected:
+      'With the right secret the token request answers 200; with a wrong secret it answers 401 invalid_client and no token.',
+    runs: [
+      {
+        label: 'right secret',
+        clientId: DEMO_CONFIDENTIAL_CLIENT,
+        grant: 'client_credentials',
+        scopes: [],
+        tokenRequestScope: 'api:read',
+        clientSecret: DEMO_CONFIDENTIAL_SECRET,
+      },
+      {
+        label: 'wrong secret',
+        clientId: DEMO_CONFIDENTIAL_CLIENT,
+        grant: 'client_credentials',
+        scopes: [],
+        tokenRequestScope: 'api:read',
+        clientSecret: 'not-the-secret',
+      },
+    ],
+    judge: (a, b) =>
+      verdict(
+        a.tokenStatus === 200 &&
+          a.accessToken !== undefined &&
+          failureOf(b, 'client_credentials') === 'invalid_client' &&
+          b.accessToken === undefined,
+        `With the right secret the token endpoint answered ${tokenOutcome(a, 'client_credentials')}, with a wrong one ${tokenOutcome(b, 'client_credentials')}${b.accessToken ? ' and still issued a token' : ', no token'}`,
+      ),
   },
 ]
 
