@@ -15,7 +15,7 @@ const wireMessage =
 const belowOidcMessage =
   'lib/http and lib/jwt sit below lib/oidc: take wire types and helpers from lib/wire, Result from lib/result.'
 
-const FEATURES = ['flow', 'tokens', 'exchanges', 'matrix']
+const FEATURES = ['flow', 'tokens', 'exchanges', 'matrix', 'lessons']
 
 /** Layering that holds for every file under src, tests included. */
 const layerZones = [

@@ -13,6 +13,7 @@ describe('parseLabView', () => {
     ['#compare=run-a,run-b', { name: 'history', compare: ['run-a', 'run-b'] }],
     ['#compare=run-a', { name: 'history' }],
     ['#matrix', { name: 'matrix' }],
+    ['#lessons', { name: 'lessons' }],
     ['#unknown', { name: 'flow' }],
   ])('%j', (hash, view) => {
     expect(parseLabView(hash)).toEqual(view)

@@ -6,6 +6,7 @@ export type LabView =
   | { name: 'inspect'; token?: string }
   | { name: 'history'; compare?: [string, string] }
   | { name: 'matrix' }
+  | { name: 'lessons' }
 
 function safeDecode(text: string): string {
   try {
@@ -22,6 +23,7 @@ export function parseLabView(hash: string): LabView {
     return { name: 'inspect', token: safeDecode(fragment.slice(6)) }
   if (fragment === 'inspect') return { name: 'inspect' }
   if (fragment === 'matrix') return { name: 'matrix' }
+  if (fragment === 'lessons') return { name: 'lessons' }
   if (fragment === 'history') return { name: 'history' }
   if (fragment.startsWith('compare=')) {
     const [a, b] = fragment.slice(8).split(',')
@@ -35,6 +37,7 @@ const TABS = [
   { name: 'inspect', label: 'Inspect a token', hash: '#inspect' },
   { name: 'history', label: 'History & compare', hash: '#history' },
   { name: 'matrix', label: 'Scope → claims matrix', hash: '#matrix' },
+  { name: 'lessons', label: 'Lessons', hash: '#lessons' },
 ] as const
 
 export function LabTabs({ view }: { view: LabView }) {

@@ -5,8 +5,10 @@ import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { useStepRegistry } from '@/features/flow/hooks/use-step-registry'
 import type { FlowState } from '@/features/flow/flow-reducer'
+import type { runAndRecordHeadless } from '@/features/flow/headless-run'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
+import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -25,13 +27,21 @@ const MatrixPanel = lazy(() =>
 const HistoryPanel = lazy(() =>
   import('@/features/tokens/history/history-panel').then((m) => ({ default: m.HistoryPanel })),
 )
+const LessonsPanel = lazy(() =>
+  import('@/features/lessons/components/lessons-panel').then((m) => ({
+    default: m.LessonsPanel,
+  })),
+)
+const lessonChannel = { silent: authorizeInFrame, interactive: authorizeInPopup }
 const InspectPanel = lazy(() =>
   import('@/app/routes/inspect-view').then((m) => ({ default: m.InspectView })),
 )
 
-// the headless run carries every run step: it loads with the matrix's first run
+// the headless run carries every run step: it loads with the first matrix or lesson run
 const runMatrixSet: MatrixFlowRunner = (input) =>
   import('@/features/flow/headless-run').then((m) => m.runMatrixSet(input))
+const runLessonRun: typeof runAndRecordHeadless = (input, id) =>
+  import('@/features/flow/headless-run').then((m) => m.runAndRecordHeadless(input, id))
 
 /** Whether this page shows more than the setup steps of an authorization code flow. */
 const needsRunSteps = (config: LabConfig, flow: FlowState) =>
@@ -86,6 +96,15 @@ export function LabRoute() {
               document={lab.context.document}
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
+            />
+          </ErrorBoundary>
+        )}
+        {view.name === 'lessons' && (
+          <ErrorBoundary what="the lessons">
+            <LessonsPanel
+              redirectUri={lab.context.redirectUri}
+              runFlow={runLessonRun}
+              channel={lessonChannel}
             />
           </ErrorBoundary>
         )}

@@ -1,11 +1,16 @@
 import { sendRecorded } from '@/lib/http/recorded-fetch'
+import { redactExchange } from '@/lib/http/redact'
 import type { HttpExchange } from '@/lib/wire/http-types'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { ScopeSetResult } from '@/lib/matrix/build-matrix'
 import type { RequestSecrets } from '@/lib/oidc/request-secrets'
 import { parseScope } from '@/lib/oidc/scopes'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
-import { flowReducer, initialFlowState } from '@/features/flow/flow-reducer'
+import type { LabRun } from '@/lib/runs/types'
+import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
+import { buildRun } from '@/features/flow/hooks/use-run-recorder'
+import type { Lab } from '@/features/flow/lab'
+import { appliesTo } from '@/features/flow/steps/context'
 import { nextAutoRunStep } from '@/features/flow/hooks/use-auto-run'
 import { deriveSteps, type DerivedSteps } from '@/features/flow/steps/context'
 import { callbackStep } from '@/features/flow/steps/callback/step'
@@ -17,9 +22,10 @@ export interface HeadlessRunInput {
   config: LabConfig
   document: DiscoveryDocument
   secrets: RequestSecrets
-  authorizationUrl: string
-  /** Where the provider sent the browser back (from a frame or popup). */
-  callbackUrl: string
+  /** Absent for a grant without a redirect (client credentials). */
+  authorizationUrl?: string
+  /** Where the provider sent the browser back (from a frame or popup); absent without a redirect. */
+  callbackUrl?: string
   origin: string
   redirectUri: string
   signal: AbortSignal
@@ -32,18 +38,35 @@ export interface HeadlessRunInput {
  * the same order as "Run the whole flow" (callback checks, code exchange, userinfo).
  */
 export async function runStepsHeadless(input: HeadlessRunInput): Promise<DerivedSteps> {
+  return (await runFlowHeadless(input)).derived
+}
+
+/** A headless run: the derived steps, the flow state and the exchanges it sent, oldest first. */
+export interface HeadlessFlow {
+  derived: DerivedSteps
+  flow: FlowState
+  exchanges: HttpExchange[]
+}
+
+async function runFlowHeadless(input: HeadlessRunInput): Promise<HeadlessFlow> {
   const { config, document, secrets } = input
+  const startedAt = new Date().toISOString()
   let flow = flowReducer(initialFlowState(config), { type: 'request/prepare', request: secrets })
-  flow = flowReducer(flow, {
-    type: 'request/start',
-    url: input.authorizationUrl,
-    startedAt: new Date().toISOString(),
-    autoRun: true,
-  })
-  flow = flowReducer(flow, {
-    type: 'callback/receive',
-    callback: { url: input.callbackUrl, receivedAt: new Date().toISOString() },
-  })
+  if (input.authorizationUrl !== undefined && input.callbackUrl !== undefined) {
+    flow = flowReducer(flow, {
+      type: 'request/start',
+      url: input.authorizationUrl,
+      startedAt,
+      autoRun: true,
+    })
+    flow = flowReducer(flow, {
+      type: 'callback/receive',
+      callback: { url: input.callbackUrl, receivedAt: new Date().toISOString() },
+    })
+  } else {
+    flow = flowReducer(flow, { type: 'run/start', autoRun: true })
+    flow = { ...flow, request: { ...secrets, url: '', startedAt } }
+  }
   const exchanges = new Map<string, HttpExchange>()
   for (;;) {
     const derived = deriveSteps(FLOW_STEPS, {
@@ -57,9 +80,9 @@ export async function runStepsHeadless(input: HeadlessRunInput): Promise<Derived
     })
     const statusOf = (step: { id: string }) => derived.statuses.get(step.id) ?? 'waiting'
     const next = nextAutoRunStep({ flow, context: derived.context, statusOf }, FLOW_STEPS)
-    if (typeof next !== 'object') return derived
+    if (typeof next !== 'object') return { derived, flow, exchanges: [...exchanges.values()] }
     const prepared = next.send.prepare?.(derived.context, undefined as never)
-    if (!prepared?.ok) return derived
+    if (!prepared?.ok) return { derived, flow, exchanges: [...exchanges.values()] }
     input.signal.throwIfAborted()
     const exchange = await sendRecorded(prepared.request, { stepId: input.label })
     exchanges.set(exchange.id, exchange)
@@ -93,4 +116,53 @@ export async function runMatrixSet(
     },
     userinfoStatus: userinfo?.exchange.response?.status,
   }
+}
+
+/** A headless run as the history keeps it, and what went wrong in it. */
+export interface RecordedHeadlessRun {
+  /** The run as `buildRun` makes it for the history (no label yet, checks not run). */
+  run: Omit<LabRun, 'label'>
+  /** Each failed run step with its diagnosis code, in registry order (e.g. `token`, `invalid_grant`). */
+  failures: { step: string; code?: string }[]
+}
+
+/**
+ * Runs the guided steps without a page (authorization code with `callbackUrl`, or a grant without
+ * redirect) and builds the run the history would save for it; tampering (a replayed code, another
+ * verifier, a forged callback) is done by the caller through the input.
+ */
+export async function runAndRecordHeadless(
+  input: HeadlessRunInput,
+  id: string,
+): Promise<RecordedHeadlessRun> {
+  const { derived, flow, exchanges } = await runFlowHeadless(input)
+  const createdAt = new Date().toISOString()
+  // buildRun and the steps' `record` read only these members of the lab
+  const source: Lab = {
+    flow,
+    config: input.config,
+    context: derived.context,
+    exchanges,
+    checks: { idToken: [], accessToken: [], userinfo: [] },
+    resultOf: (step) => derived.context.resultOf(step),
+  } as Partial<Lab> as Lab
+  const run = buildRun(source, FLOW_STEPS, id, createdAt) ?? {
+    v: 1,
+    id,
+    createdAt,
+    issuer: input.document.issuer,
+    clientId: input.config.clientId,
+    clientType: input.config.clientType,
+    requestedScope: input.config.scopes,
+    tokens: {},
+    checks: { idToken: [], accessToken: [], userinfo: [] },
+    exchanges: exchanges.map((x) => redactExchange(x, { tokens: false })),
+  }
+  const failures = FLOW_STEPS.filter(
+    (step) =>
+      step.phase === 'run' &&
+      appliesTo(step, input.config.grant) &&
+      derived.statuses.get(step.id) === 'fail',
+  ).map((step) => ({ step: step.id, code: step.diagnosis?.(derived.results.get(step.id))?.code }))
+  return { run, failures }
 }

@@ -6,6 +6,7 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildScopeMatrix, toggleScopeSets, type ScopeSetResult } from '@/lib/matrix/build-matrix'
 import type { DiscoveryDocument } from '@/lib/oidc/types'
 import { MatrixExport } from '@/features/matrix/components/matrix-export'
+import { MatrixIdentical } from '@/features/matrix/components/matrix-identical'
 import { MatrixSetup } from '@/features/matrix/components/matrix-setup'
 import { MatrixTable } from '@/features/matrix/components/matrix-table'
 import { useMatrixRun } from '@/features/matrix/hooks/use-matrix-run'
@@ -120,6 +121,7 @@ export function MatrixPanel({ config, document, redirectUri, runFlow }: MatrixPa
             <MatrixExport matrix={matrix} />
           </div>
           <MatrixTable matrix={matrix} showStable={showStable} />
+          <MatrixIdentical matrix={matrix} config={config} />
           <p className="text-xs text-slate-500">
             ID = ID token, AT = access token, UI = userinfo response. A filled dot: the claim is
             there (hover for its value).

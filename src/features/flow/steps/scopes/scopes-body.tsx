@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { SCOPE_NOTES, STANDARD_SCOPES } from '@/lib/oidc/scopes'
+import { useScopeKinds } from '@/features/flow/steps/scopes/use-scope-kinds'
+import { ScopeKindTag } from '@/features/flow/steps/scopes/scope-kind-tag'
 import type { Lab } from '@/features/flow/lab'
 
 export function ScopesBody({ lab }: { lab: Lab }) {
@@ -8,6 +10,7 @@ export function ScopesBody({ lab }: { lab: Lab }) {
   const supported = lab.context.document?.scopes_supported
   const onChange = (scopes: string[]) => lab.updateConfig({ scopes })
   const [custom, setCustom] = useState('')
+  const kinds = useScopeKinds(lab)
   const offered = supported && supported.length > 0 ? supported : [...STANDARD_SCOPES]
   const all = [...offered, ...selected.filter((s) => !offered.includes(s))]
   const toggle = (scope: string, on: boolean) =>
@@ -28,6 +31,10 @@ export function ScopesBody({ lab }: { lab: Lab }) {
       <ul className="grid gap-2 sm:grid-cols-2">
         {all.map((scope) => {
           const note = SCOPE_NOTES[scope]
+          const kind = kinds.get(scope)
+          const describedBy = [kind && `scope-kind-${scope}`, note && `scope-note-${scope}`]
+            .filter(Boolean)
+            .join(' ')
           return (
             <li
               key={scope}
@@ -38,11 +45,12 @@ export function ScopesBody({ lab }: { lab: Lab }) {
                   type="checkbox"
                   checked={selected.includes(scope)}
                   onChange={(e) => toggle(scope, e.target.checked)}
-                  aria-describedby={note ? `scope-note-${scope}` : undefined}
+                  aria-describedby={describedBy || undefined}
                   className="accent-indigo-600"
                 />
                 {scope}
               </label>
+              {kind && <ScopeKindTag id={`scope-kind-${scope}`} scope={scope} info={kind} />}
               {note && (
                 <p id={`scope-note-${scope}`} className="mt-1 pl-6 text-xs text-slate-600">
                   {note}
