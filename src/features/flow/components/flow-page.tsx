@@ -34,7 +34,7 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
     ...mine.filter((s) => phases.includes(s.phase)),
   ]
   const offset = route === 'lab' ? 0 : mine.filter((s) => s.phase === 'setup').length
-  const folds = useStepFolds(steps, lab.statusOf)
+  const folds = useStepFolds(steps, lab.statusOf, route === 'callback')
   const showStep = (id: string) => {
     folds.reveal(id)
     // after the unfolded body has rendered
@@ -68,7 +68,9 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
             note={step.note}
             spec={step.spec}
             folded={folded}
-            {...(status === 'done' ? { onToggleFold: () => folds.toggle(step.id) } : {})}
+            {...(route === 'callback' && status === 'done'
+              ? { onToggleFold: () => folds.toggle(step.id) }
+              : {})}
             foldedContent={tokens?.response && <TokenRegions result={tokens} lab={lab} />}
           >
             <step.Body lab={lab} />

@@ -49,6 +49,7 @@ export function StepCard(props: StepCardProps) {
       data-step={id}
       data-status={status}
       data-step-status={status}
+      data-folded={folded || undefined}
       className="scroll-mt-4"
     >
       <header

@@ -37,16 +37,18 @@ export interface StepFolds {
   reveal(id: string): void
 }
 
+/** `enabled` false: nothing folds (the grants that run on `/` keep their fields in sight). */
 export function useStepFolds(
   steps: readonly AnyStep[],
   statusOf: (step: AnyStep) => StepStatus,
+  enabled: boolean,
 ): StepFolds {
   // the reader's own choices win over the automatic folding, until the page is left
   const [chosen, setChosen] = useState<Readonly<Record<string, boolean>>>({})
   const line = mainLine(steps)
-  const auto = autoFolded(
-    steps.map((s) => ({ id: s.id, line: line.has(s.id), status: statusOf(s) })),
-  )
+  const auto = enabled
+    ? autoFolded(steps.map((s) => ({ id: s.id, line: line.has(s.id), status: statusOf(s) })))
+    : new Set<string>()
   const isFolded = (id: string) => chosen[id] ?? auto.has(id)
   const reveal = useCallback((id: string) => setChosen((c) => ({ ...c, [id]: false })), [])
   return {
