@@ -1,3 +1,5 @@
+// first: the stored theme and presenter mode are on <html> before anything renders
+import '@/lib/display/apply-stored-display'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '@/index.css'

@@ -3,6 +3,9 @@ import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
+import { RunSummary } from '@/features/flow/components/run-summary'
+import { useStepFolds } from '@/features/flow/components/step-folds'
+import { TokenRegions } from '@/features/flow/components/token-regions'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
@@ -30,29 +33,49 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
     ...mine.filter((s) => phases.includes(s.phase)),
   ]
   const offset = route === 'lab' ? 0 : mine.filter((s) => s.phase === 'setup').length
+  const folds = useStepFolds(steps, lab.statusOf, route === 'callback')
+  const showStep = (id: string) => {
+    folds.reveal(id)
+    // after the unfolded body has rendered
+    requestAnimationFrame(() =>
+      document.getElementById(`step-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+    )
+  }
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <LinkMessages messages={lab.messages} />
       <StorageNotices notices={lab.notices} />
       {banner}
+      <RunSummary lab={lab} steps={steps} onShowStep={showStep} />
       {route === 'callback' && (
         <SetupSummary config={lab.config} issuer={lab.context.issuer} onEdit={lab.goToSetup} />
       )}
       {route === 'callback' && <RunOutline lab={lab} steps={steps} />}
-      {steps.map((step, i) => (
-        <StepCard
-          key={step.id}
-          index={offset + i + 1}
-          id={step.id}
-          title={step.title}
-          status={lab.statusOf(step)}
-          attention={step.attention?.(lab.context)}
-          note={step.note}
-          spec={step.spec}
-        >
-          <step.Body lab={lab} />
-        </StepCard>
-      ))}
+      {steps.map((step, i) => {
+        const status = lab.statusOf(step)
+        const folded = folds.isFolded(step.id)
+        const result = folded && step.tokens ? lab.resultOf(step) : undefined
+        const tokens = result === undefined ? undefined : step.tokens?.(result)
+        return (
+          <StepCard
+            key={step.id}
+            index={offset + i + 1}
+            id={step.id}
+            title={step.title}
+            status={status}
+            attention={step.attention?.(lab.context)}
+            note={step.note}
+            spec={step.spec}
+            folded={folded}
+            {...(route === 'callback' && status === 'done'
+              ? { onToggleFold: () => folds.toggle(step.id) }
+              : {})}
+            foldedContent={tokens?.response && <TokenRegions result={tokens} lab={lab} />}
+          >
+            <step.Body lab={lab} />
+          </StepCard>
+        )
+      })}
       {aside}
     </div>
   )
