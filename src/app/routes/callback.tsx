@@ -5,6 +5,7 @@ import { useLab } from '@/features/flow/hooks/use-lab'
 import { useRunRecorder } from '@/features/flow/hooks/use-run-recorder'
 import { RunSaved } from '@/features/flow/components/run-saved'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
+import { RUN_VIEWS } from '@/features/flow/components/run-views'
 import { Layout } from '@/app/layout'
 
 const init = () => initFlow('callback', window.location)
@@ -17,6 +18,7 @@ export function CallbackRoute() {
       <FlowPage
         lab={lab}
         route="callback"
+        runViews={RUN_VIEWS}
         banner={<RunSaved run={run} />}
         aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
       />

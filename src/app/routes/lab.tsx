@@ -5,6 +5,7 @@ import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { useStepRegistry } from '@/features/flow/hooks/use-step-registry'
 import type { FlowState } from '@/features/flow/flow-reducer'
+import type { RunViews } from '@/features/flow/components/run-views'
 import type { runAndRecordHeadless } from '@/features/flow/headless-run'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
@@ -63,8 +64,11 @@ export function LabRoute() {
   const [steps, requireSteps] = useStepRegistry()
   const lab = useLab(init, steps)
   const needed = needsRunSteps(lab.config, lab.flow)
+  const [runViews, setRunViews] = useState<RunViews>()
   useEffect(() => {
-    if (needed) requireSteps()
+    if (!needed) return
+    requireSteps()
+    void import('@/features/flow/components/run-views').then((m) => setRunViews(m.RUN_VIEWS))
   }, [needed, requireSteps])
   const [view, setView] = useState<LabView>(readView)
   useEffect(() => {
@@ -79,6 +83,7 @@ export function LabRoute() {
         <FlowPage
           lab={lab}
           route="lab"
+          runViews={runViews}
           aside={
             <Suspense fallback={null}>
               <ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />

@@ -3,9 +3,8 @@ import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
-import { RunSummary } from '@/features/flow/components/run-summary'
 import { useStepFolds } from '@/features/flow/components/step-folds'
-import { TokenRegions } from '@/features/flow/components/token-regions'
+import type { RunViews } from '@/features/flow/components/run-views'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
@@ -15,9 +14,11 @@ export interface FlowPageProps {
   route: 'lab' | 'callback'
   aside?: ReactNode
   banner?: ReactNode
+  /** The run summary and folded token views: absent until the run steps have loaded. */
+  runViews?: RunViews
 }
 
-export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
+export function FlowPage({ lab, route, aside, banner, runViews }: FlowPageProps) {
   const { grant } = lab.config
   const redirects = grant === 'authorization_code'
   const phases =
@@ -46,7 +47,7 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
       <LinkMessages messages={lab.messages} />
       <StorageNotices notices={lab.notices} />
       {banner}
-      <RunSummary lab={lab} steps={steps} onShowStep={showStep} />
+      {runViews && <runViews.RunSummary lab={lab} steps={steps} onShowStep={showStep} />}
       {route === 'callback' && (
         <SetupSummary config={lab.config} issuer={lab.context.issuer} onEdit={lab.goToSetup} />
       )}
@@ -70,7 +71,9 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
             {...(route === 'callback' && status === 'done'
               ? { onToggleFold: () => folds.toggle(step.id) }
               : {})}
-            foldedContent={tokens?.response && <TokenRegions result={tokens} lab={lab} />}
+            foldedContent={
+              tokens?.response && runViews && <runViews.TokenRegions result={tokens} lab={lab} />
+            }
           >
             <step.Body lab={lab} />
           </StepCard>
