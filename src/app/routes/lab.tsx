@@ -6,7 +6,7 @@ import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { runMatrixSet } from '@/features/flow/headless-run'
 import { Layout } from '@/app/layout'
-import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
+import { FragmentNotice, LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
 
@@ -42,6 +42,7 @@ export function LabRoute() {
   return (
     <Layout>
       <LabTabs view={view} />
+      <FragmentNotice notice={view.notice} />
       {view.name === 'flow' && (
         <FlowPage
           lab={lab}
@@ -57,6 +58,11 @@ export function LabRoute() {
             <MatrixPanel
               config={lab.config}
               document={lab.context.document}
+              discoveryFailure={
+                lab.context.discovery.status === 'error'
+                  ? lab.context.discovery.diagnosis
+                  : undefined
+              }
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
             />

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { checkAccessToken } from '@/lib/jwt/access-token-checks'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkIdToken, checkUserinfoSub } from '@/lib/jwt/id-token-checks'
-import { fetchedValue, jwksQueryOptions } from '@/lib/provider-queries'
+import { fetchedValue, jwksFailureOf, jwksQueryOptions } from '@/lib/provider-queries'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
@@ -22,6 +22,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
   const maxAge = config.extras.max_age
   const jwksQuery = useQuery(jwksQueryOptions(token?.response ? document?.jwks_uri : undefined))
   const jwks = fetchedValue(jwksQuery.data)
+  const jwksData = jwksQuery.data
   const idToken = token?.idToken
   const accessToken = token?.accessToken
   const accessTokenValue = token?.response?.access_token
@@ -34,6 +35,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     let current = true
     // the time of verification: checks are not re-run as the clock ticks
     const now = Math.floor(Date.now() / 1000)
+    const jwksFailure = jwks ? undefined : jwksFailureOf(document, jwksData)
     const expected = {
       issuer: document.issuer,
       clientId,
@@ -44,9 +46,15 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
       idTokenSigningAlgValuesSupported: document.id_token_signing_alg_values_supported,
     }
     void Promise.all([
-      idToken ? checkIdToken({ token: idToken, jwks, now, expected }) : none,
+      idToken ? checkIdToken({ token: idToken, jwks, jwksFailure, now, expected }) : none,
       accessToken && accessToken.kind !== 'opaque'
-        ? checkAccessToken({ token: accessToken, jwks, now, expected: { issuer: document.issuer } })
+        ? checkAccessToken({
+            token: accessToken,
+            jwks,
+            jwksFailure,
+            now,
+            expected: { issuer: document.issuer },
+          })
         : none,
     ]).then(([id, at]) => current && setChecks({ id, at }))
     return () => {
@@ -56,6 +64,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     ready,
     document,
     jwks,
+    jwksData,
     idToken,
     accessToken,
     clientId,
