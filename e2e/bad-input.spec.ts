@@ -431,7 +431,7 @@ const rows: Row[] = [
     name: 'deep link with an unknown grant',
     reach: async (_lab, page) => void (await page.goto('/?grant=password')),
     diagnosis: 'invalid_deep_link',
-    text: /Unknown grant `password`/,
+    text: /Unknown grant password\. Known grants: authorization_code/,
   },
   {
     name: 'fragment #matrix?x=1',
