@@ -30,6 +30,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import { answerBadRealm, BAD_REALMS, type BadRealm } from './bad-realms'
 
 export const QUIRKY_REALMS = [
   'quirky',
@@ -39,6 +40,8 @@ export const QUIRKY_REALMS = [
   'needs-nonce',
   'needs-pkce',
   'basic-only',
+  // one broken thing each, for the bad-input catalogue: see bad-realms.ts
+  ...BAD_REALMS,
 ] as const
 
 export type QuirkyRealm = (typeof QUIRKY_REALMS)[number]
@@ -53,6 +56,9 @@ export interface QuirkyProvider {
 
 export const LENIENT_BACKEND = { clientId: 'lenient-backend', secret: 'lenient-secret' } as const
 export const BASIC_ONLY_CLIENT = { clientId: 'basic-only', secret: 'basic-secret' } as const
+
+const isBadRealm = (realm: string): realm is BadRealm =>
+  (BAD_REALMS as readonly string[]).includes(realm)
 
 /** `/quirky` and `/nocors` keep their original, looser rules. */
 const isLegacy = (realm: QuirkyRealm) => realm === 'quirky' || realm === 'nocors'
@@ -347,6 +353,10 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
         .end(JSON.stringify(body))
 
     if (!isRealm(realm)) return json(404, { error: 'not_found' })
+    if (isBadRealm(realm)) {
+      const ctx = { origin, discovery: () => discovery(realm), jwk }
+      if (answerBadRealm(realm, endpoint, req, res, ctx)) return
+    }
     switch (endpoint) {
       case '/.well-known/openid-configuration':
         return json(200, discovery(realm))
@@ -373,6 +383,11 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
     issuer: issuerFor('quirky'),
     noCorsIssuer: issuerFor('nocors'),
     issuerFor,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // a realm that never answers keeps its sockets open
+        server.closeAllConnections()
+      }),
   }
 }

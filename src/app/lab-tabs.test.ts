@@ -11,10 +11,23 @@ describe('parseLabView', () => {
     ['#token=abc.%%%.def', { name: 'inspect', token: 'abc.%%%.def' }],
     ['#history', { name: 'history' }],
     ['#compare=run-a,run-b', { name: 'history', compare: ['run-a', 'run-b'] }],
-    ['#compare=run-a', { name: 'history' }],
+    [
+      '#compare=run-a',
+      { name: 'history', notice: expect.stringContaining('takes exactly two run ids') as string },
+    ],
     ['#matrix', { name: 'matrix' }],
     ['#lessons', { name: 'lessons' }],
-    ['#unknown', { name: 'flow' }],
+    [
+      '#unknown',
+      {
+        name: 'flow',
+        notice: expect.stringContaining('“#unknown”, which is not a view') as string,
+      },
+    ],
+    [
+      '#matrix?x=1',
+      { name: 'flow', notice: expect.stringContaining('starts like #matrix') as string },
+    ],
   ])('%j', (hash, view) => {
     expect(parseLabView(hash)).toEqual(view)
   })

@@ -1,12 +1,20 @@
 import { cn } from '@/lib/cn'
 
 /** Views of `/`, kept in the fragment so they never reach a server (and `#token=` stays local). */
-export type LabView =
+export type LabView = (
   | { name: 'flow' }
   | { name: 'inspect'; token?: string }
   | { name: 'history'; compare?: [string, string] }
   | { name: 'matrix' }
   | { name: 'lessons' }
+) & {
+  /** Set when the fragment was not understood: what was ignored, and which view is shown instead. */
+  notice?: string
+}
+
+const VIEW_NAMES = ['inspect', 'history', 'matrix', 'lessons'] as const
+const KNOWN_FRAGMENTS =
+  '#inspect, #history, #matrix, #lessons, #compare=<run>,<run> or #token=<JWT>'
 
 function safeDecode(text: string): string {
   try {
@@ -26,10 +34,43 @@ export function parseLabView(hash: string): LabView {
   if (fragment === 'lessons') return { name: 'lessons' }
   if (fragment === 'history') return { name: 'history' }
   if (fragment.startsWith('compare=')) {
-    const [a, b] = fragment.slice(8).split(',')
-    return a && b ? { name: 'history', compare: [a, b] } : { name: 'history' }
+    const [a, b, ...more] = fragment.slice(8).split(',')
+    if (a && b && more.length === 0) return { name: 'history', compare: [a, b] }
+    return {
+      name: 'history',
+      notice: `The address asks to compare “${shorten(safeDecode(fragment.slice(8)))}”, but #compare= takes exactly two run ids separated by a comma (as “Compare” puts them there). Showing the history instead: pick two runs to compare.`,
+    }
   }
-  return { name: 'flow' }
+  if (fragment === '' || fragment === 'flow') return { name: 'flow' }
+  return { name: 'flow', notice: unknownFragmentNotice(safeDecode(fragment)) }
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text)
+
+function unknownFragmentNotice(fragment: string): string {
+  const near = VIEW_NAMES.find(
+    (name) => fragment.toLowerCase().startsWith(name) && fragment.length > name.length,
+  )
+  const hint = near
+    ? ` It starts like #${near}, but views take no parameters after their name: open #${near}.`
+    : ''
+  return `The address ends in “#${shorten(fragment)}”, which is not a view of the lab, so the guided flow is shown.${hint} Known views: ${KNOWN_FRAGMENTS}.`
+}
+
+/** The notice for a fragment the lab did not understand, with a link to the view it resembles. */
+export function FragmentNotice({ notice }: { notice: string | undefined }) {
+  if (!notice) return null
+  return (
+    <div className="mx-auto max-w-6xl px-4 pt-4">
+      <p
+        role="alert"
+        data-diagnosis="unknown_fragment"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+      >
+        {notice}
+      </p>
+    </div>
+  )
 }
 
 const TABS = [

@@ -11,7 +11,7 @@ import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
 import { Layout } from '@/app/layout'
-import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
+import { FragmentNotice, LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
 const init = () => initFlow('lab', window.location)
 
@@ -79,6 +79,7 @@ export function LabRoute() {
   return (
     <Layout>
       <LabTabs view={view} />
+      <FragmentNotice notice={view.notice} />
       {view.name === 'flow' && (
         <FlowPage
           lab={lab}
@@ -99,6 +100,11 @@ export function LabRoute() {
             <MatrixPanel
               config={lab.config}
               document={lab.context.document}
+              discoveryFailure={
+                lab.context.discovery.status === 'error'
+                  ? lab.context.discovery.diagnosis
+                  : undefined
+              }
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
             />

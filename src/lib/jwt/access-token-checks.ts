@@ -9,7 +9,7 @@ import {
 } from './checks'
 import type { DecodedToken } from './decode-jwt'
 import { checkExp } from './time-checks'
-import { verifySignature } from './verify-signature'
+import { verifySignature, type JwksFailure } from './verify-signature'
 
 /**
  * The sentence the UI shows above access token checks.
@@ -33,6 +33,8 @@ export interface AccessTokenCheckInput {
   /** The compact JWS exactly as received; defaults to `token.raw`. */
   raw?: string
   jwks?: JSONWebKeySet
+  /** Why there is no JWKS, for the signature row (see describeJwksFailure). */
+  jwksFailure?: JwksFailure
   expected: AccessTokenExpectations
   /** Current time in seconds since the epoch. */
   now: number
@@ -155,6 +157,7 @@ export async function checkAccessToken(input: AccessTokenCheckInput): Promise<Ch
       token,
       raw: input.raw,
       jwks: input.jwks,
+      ...(input.jwksFailure ? { jwksFailure: input.jwksFailure } : {}),
       specLink: `${RFC9068}#section-4`,
     })),
     informative: true as const,

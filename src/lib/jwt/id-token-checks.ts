@@ -10,7 +10,7 @@ import {
 import type { DecodedToken } from './decode-jwt'
 import { checkAuthTime, checkExp, checkIat, checkNbf } from './time-checks'
 import { calculateTokenHash, hashForAlg } from './token-hash'
-import { verifySignature } from './verify-signature'
+import { verifySignature, type JwksFailure } from './verify-signature'
 
 /** What the client expects of its ID token: from its configuration and the request it sent. */
 export interface IdTokenExpectations {
@@ -35,6 +35,8 @@ export interface IdTokenCheckInput {
   /** The compact JWS exactly as received; defaults to `token.raw`. */
   raw?: string
   jwks?: JSONWebKeySet
+  /** Why there is no JWKS, for the signature row (see describeJwksFailure). */
+  jwksFailure?: JwksFailure
   expected: IdTokenExpectations
   /** Current time in seconds since the epoch. */
   now: number
@@ -328,6 +330,7 @@ export async function checkIdToken(input: IdTokenCheckInput): Promise<Check[]> {
     token,
     raw: input.raw,
     jwks: input.jwks,
+    ...(input.jwksFailure ? { jwksFailure: input.jwksFailure } : {}),
     clientSecret: expected.clientSecret,
   })
   const alg = token.header?.alg

@@ -3,6 +3,12 @@ import type { Check, CheckCode, CheckStatus } from './checks'
 import { ID_TOKEN_VALIDATION } from './checks'
 import type { DecodedToken } from './decode-jwt'
 
+/** Why the provider's JWKS could not be used, for the signature row (what, likely cause, fix). */
+export interface JwksFailure {
+  code: 'jwks_unreachable' | 'jwks_http_error' | 'jwks_not_json' | 'jwks_invalid' | 'no_jwks_uri'
+  message: string
+}
+
 /** What `verifySignature` needs: the decoded token and the keys, all as data. */
 export interface SignatureInput {
   token: DecodedToken
@@ -10,6 +16,8 @@ export interface SignatureInput {
   raw?: string
   /** The provider's JWKS (from `jwks_uri`), as fetched by the caller. */
   jwks?: JSONWebKeySet
+  /** Why the JWKS is missing (unreachable, 404, not JSON…): reported instead of "no JWKS given". */
+  jwksFailure?: JwksFailure
   /** Only for HS* algorithms: the client secret is the HMAC key (confidential clients only). */
   clientSecret?: string
   /** Where the rule comes from, for the check row. */
@@ -155,6 +163,9 @@ export async function verifySignature(input: SignatureInput): Promise<Check> {
           )
         : row('fail', result.code, `could not verify: ${result.message}`, link)
     }
+    if (!jwks && input.jwksFailure) {
+      return row('fail', input.jwksFailure.code, input.jwksFailure.message, link)
+    }
     return await verifyWithJwks(raw, alg, token.header.kid, jwks, link)
   } catch (error) {
     return row('fail', 'verify_error', `could not verify: ${errorText(error)}`, link)
@@ -179,9 +190,14 @@ async function verifyWithJwks(
   if (typeof kid === 'string') {
     const withKid = keys.filter((key) => key.kid === kid)
     if (withKid.length === 0) {
-      return row('fail', 'kid_not_found', `no key with kid ${kid} in the provider's JWKS`, link, {
-        needsJwksRefresh: true,
-      })
+      const known = keys.map((key) => key.kid ?? '(no kid)').join(', ') || 'none'
+      return row(
+        'fail',
+        'kid_not_found',
+        `no key with kid ${kid} in the provider's JWKS (its keys: ${known}). Likely cause: the provider rotated its keys, or the token was signed by another provider or realm. Fix: the lab refetches the JWKS once; if the kid is still missing, sign in again for a fresh token and check the issuer.`,
+        link,
+        { needsJwksRefresh: true },
+      )
     }
     candidates = withKid.filter((key) => unsuitableReason(key, alg) === undefined)
     if (candidates.length === 0) {

@@ -36,6 +36,13 @@ export function parseDeepLink(search: string, demoIssuer: string): DeepLinkResul
   const messages: DeepLinkMessage[] = []
   let fromLink = false
 
+  // garbage the URL parser would take silently (`%ZZ` stays a literal `%ZZ`): reported and dropped
+  for (const problem of rawProblems(search)) {
+    messages.push({ level: 'error', param: problem.param, text: problem.text })
+    params.delete(problem.param)
+    fromLink = true
+  }
+
   for (const name of new Set(params.keys())) {
     if (params.getAll(name).length > 1 && KNOWN.has(name)) {
       messages.push({
@@ -157,4 +164,64 @@ function applyIssuer(config: LabConfig, issuer: string): void {
   }
   config.preset = 'custom'
   config.issuer = clean
+}
+
+const MAX_VALUE_LENGTH = 2048
+const isControl = (text: string) =>
+  [...text].some((c) => {
+    const code = c.charCodeAt(0)
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+  })
+const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/
+
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '))
+  } catch {
+    return undefined
+  }
+}
+
+const shown = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)
+
+/**
+ * Problems in the raw query string that `URLSearchParams` hides: a malformed percent-encoding
+ * (`%ZZ`, a lone `%`), bytes that are not UTF-8 (`%C3%28`), control characters, and values too long
+ * to be a setup. One entry per parameter name (the first problem found).
+ * @see https://url.spec.whatwg.org/#percent-encoded-bytes
+ */
+function rawProblems(search: string): { param: string; text: string }[] {
+  const found = new Map<string, string>()
+  for (const piece of search.replace(/^\?/, '').split('&')) {
+    if (!piece) continue
+    const eq = piece.indexOf('=')
+    const rawName = eq < 0 ? piece : piece.slice(0, eq)
+    const rawValue = eq < 0 ? '' : piece.slice(eq + 1)
+    const name = decodeOrUndefined(rawName) ?? rawName
+    if (found.has(name)) continue
+    const problem = valueProblem(name, rawValue)
+    if (problem) found.set(name, problem)
+  }
+  return [...found].map(([param, text]) => ({ param, text }))
+}
+
+function valueProblem(name: string, rawValue: string): string | undefined {
+  const label = `\`${name}\``
+  const fix = 'Copy the link again from “Copy setup link”, or type the value in the setup.'
+  const bad = BAD_PERCENT.exec(rawValue)
+  if (bad) {
+    const at = rawValue.slice(bad.index, bad.index + 3)
+    return `${label} was ignored: it contains a malformed percent-encoding ${shown(at)} (a % must be followed by two hex digits). Likely cause: the link was cut, or typed or edited by hand. ${fix}`
+  }
+  const decoded = decodeOrUndefined(rawValue)
+  if (decoded === undefined) {
+    return `${label} was ignored: its percent-encoded bytes are not valid UTF-8 (${shown(rawValue)}). Likely cause: the link was built with another character encoding. ${fix}`
+  }
+  if (isControl(decoded)) {
+    return `${label} was ignored: it contains control characters (e.g. a line break or NUL), which no issuer, client id, scope, preset or grant may carry. Likely cause: a copy-paste that picked up invisible characters. ${fix}`
+  }
+  if (decoded.length > MAX_VALUE_LENGTH) {
+    return `${label} was ignored: it is ${decoded.length} characters long (at most ${MAX_VALUE_LENGTH}). Likely cause: something else was pasted into the link. ${fix}`
+  }
+  return undefined
 }

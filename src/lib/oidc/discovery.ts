@@ -1,4 +1,5 @@
 import {
+  bodyShapeDetail,
   describeNonJsonBody,
   isJsonObject,
   isSuccessStatus,
@@ -132,20 +133,30 @@ export function processDiscoveryResponse(
       oidcError('discovery_not_json', `Expected the JSON discovery document but got ${what}.`, {
         status: response.status,
         body: response.body,
-        detail: html ? 'html' : shape.kind === 'empty' ? 'empty_body' : 'not_json',
+        detail: bodyShapeDetail(shape) ?? 'not_json',
         hint: html
           ? 'An HTML page here is usually a login page of a proxy or SSO gateway in front of the provider, or a single-page app answering every path with its index.html (check the host and port).'
-          : 'Check that the URL points at the provider and not at another service on the same host.',
+          : shape.kind === 'text' && shape.brokenJson?.truncated
+            ? 'The document was cut off on the way: a proxy or gateway with a small response size limit or a dropped connection. Reload; if it stays cut off, fetch the URL directly (curl) to compare.'
+            : shape.kind === 'text' && shape.brokenJson
+              ? 'The provider (or something rewriting its answers) sends invalid JSON: check its configuration or any proxy that edits responses.'
+              : 'Check that the URL points at the provider and not at another service on the same host.',
       }),
     )
   }
   if (!isJsonObject(shape.value)) {
     return err(
-      oidcError('discovery_invalid', 'The discovery document must be a JSON object.', {
-        status: response.status,
-        body: response.body,
-        detail: 'not_an_object',
-      }),
+      oidcError(
+        'discovery_invalid',
+        shape.value === null
+          ? 'The discovery URL answered with the JSON literal null, not a document: the provider (or a proxy) has no metadata to give for this issuer.'
+          : 'The discovery document must be a JSON object.',
+        {
+          status: response.status,
+          body: response.body,
+          detail: shape.value === null ? 'null_body' : 'not_an_object',
+        },
+      ),
     )
   }
 
@@ -308,7 +319,7 @@ export function processJwksResponse(
         {
           status: response.status,
           body: response.body,
-          detail: shape.kind === 'html' ? 'html' : 'not_json',
+          detail: bodyShapeDetail(shape) ?? 'not_json',
         },
       ),
     )

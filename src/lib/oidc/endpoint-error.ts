@@ -1,4 +1,5 @@
 import {
+  bodyShapeDetail,
   describeNonJsonBody,
   isSuccessStatus,
   isTokenErrorCode,
@@ -48,7 +49,7 @@ function errorBase(response: HttpResponseRecord): Partial<OidcError> {
  * @see https://www.rfc-editor.org/rfc/rfc8259
  */
 export function nonJsonDetail(shape: BodyShape): OidcError['detail'] {
-  return shape.kind === 'html' ? 'html' : shape.kind === 'empty' ? 'empty_body' : 'not_json'
+  return bodyShapeDetail(shape) ?? 'not_json'
 }
 
 function meaningOf(code: string, meanings: EndpointErrorOptions['meanings']): string | undefined {

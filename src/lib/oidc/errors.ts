@@ -110,7 +110,12 @@ export function oidcError(
 export type BodyShape =
   | { kind: 'json'; value: unknown }
   | { kind: 'html'; preview: string }
-  | { kind: 'text'; preview: string }
+  | {
+      kind: 'text'
+      preview: string
+      /** Set when the body looked like JSON but does not parse (cut off, or a syntax error). */
+      brokenJson?: { truncated: boolean; reason: string }
+    }
   | { kind: 'empty' }
 
 const PREVIEW_LENGTH = 200
@@ -125,6 +130,22 @@ export function bodyPreview(body: string, length: number = PREVIEW_LENGTH): stri
   return flat.length > length ? `${flat.slice(0, length)}…` : flat
 }
 
+/** True when a JSON text ends before its brackets and strings close (a cut-off body). */
+export function looksTruncated(text: string): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') depth--
+  }
+  return inString || depth > 0
+}
+
 /**
  * Classifies a body as JSON, HTML, other text or empty, tolerating a BOM and surrounding whitespace.
  * It parses JSON whatever the `Content-Type` says (providers mislabel it) and does not validate the
@@ -134,11 +155,24 @@ export function bodyPreview(body: string, length: number = PREVIEW_LENGTH): stri
 export function readBody(body: string): BodyShape {
   const text = body.replace(/^\uFEFF/, '').trim()
   if (!text) return { kind: 'empty' }
-  if (text.startsWith('{') || text.startsWith('[') || text.startsWith('"')) {
+  if (/^(null|true|false|-?\d[\d.eE+-]*)$/.test(text)) {
+    // a bare JSON literal (`null`, `42`): JSON, but not an object; the caller says so
     try {
       return { kind: 'json', value: JSON.parse(text) as unknown }
     } catch {
-      // fall through: not JSON after all
+      // fall through: a number-like text that is not JSON
+    }
+  }
+  if (text.startsWith('{') || text.startsWith('[') || text.startsWith('"')) {
+    try {
+      return { kind: 'json', value: JSON.parse(text) as unknown }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      return {
+        kind: 'text',
+        preview: bodyPreview(text),
+        brokenJson: { truncated: looksTruncated(text), reason },
+      }
     }
   }
   if (
@@ -196,9 +230,10 @@ export function describeNonJsonBody(response: HttpResponseRecord, shape: BodySha
       return `an HTML page${title ? ` titled “${title}”` : ''}${typeNote}, starting: ${shape.preview}`
     }
     case 'text':
+      if (shape.brokenJson) return brokenJsonText(shape.brokenJson, typeNote, shape.preview)
       return `plain text${typeNote}, starting: ${shape.preview}`
     case 'json':
-      return `JSON${typeNote}`
+      return shape.value === null ? `the JSON literal null${typeNote}` : `JSON${typeNote}`
   }
 }
 
@@ -207,3 +242,42 @@ export function describeNonJsonBody(response: HttpResponseRecord, shape: BodySha
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.3
  */
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300
+
+function brokenJsonText(
+  broken: { truncated: boolean; reason: string },
+  typeNote: string,
+  preview: string,
+): string {
+  return broken.truncated
+    ? `JSON that is cut off before its end${typeNote} (${broken.reason}): the response was truncated by a proxy, a size limit or a dropped connection; it starts: ${preview}`
+    : `malformed JSON${typeNote} (${broken.reason}), starting: ${preview}`
+}
+
+/**
+ * The `detail` for a body that is not the JSON object an endpoint should send: HTML, empty, JSON cut
+ * off before its end, malformed JSON, the literal `null`, or other text. Undefined for a JSON object.
+ */
+export function bodyShapeDetail(
+  shape: BodyShape,
+):
+  | 'html'
+  | 'empty_body'
+  | 'truncated_json'
+  | 'malformed_json'
+  | 'null_body'
+  | 'not_an_object'
+  | 'not_json'
+  | undefined {
+  switch (shape.kind) {
+    case 'html':
+      return 'html'
+    case 'empty':
+      return 'empty_body'
+    case 'text':
+      if (shape.brokenJson) return shape.brokenJson.truncated ? 'truncated_json' : 'malformed_json'
+      return 'not_json'
+    case 'json':
+      if (shape.value === null) return 'null_body'
+      return isJsonObject(shape.value) ? undefined : 'not_an_object'
+  }
+}

@@ -1,4 +1,5 @@
 import {
+  bodyShapeDetail,
   DEVICE_TOKEN_ERROR_MEANINGS,
   describeNonJsonBody,
   isJsonObject,
@@ -142,7 +143,7 @@ function fromProviderError(
 }
 
 function nonJsonDetail(shape: BodyShape): OidcError['detail'] {
-  return shape.kind === 'html' ? 'html' : shape.kind === 'empty' ? 'empty_body' : 'not_json'
+  return bodyShapeDetail(shape) ?? 'not_json'
 }
 
 const asNumber = (value: unknown): number | undefined => {
@@ -226,10 +227,13 @@ export function processTokenResponse(
   }
   if (!isJsonObject(shape.value)) {
     return err(
-      oidcError('non_standard_response', 'The token response is JSON but not an object.', {
-        ...base,
-        detail: 'not_an_object',
-      }),
+      oidcError(
+        'non_standard_response',
+        shape.value === null
+          ? 'The token endpoint answered with the JSON literal null, not a token response.'
+          : 'The token response is JSON but not an object.',
+        { ...base, detail: shape.value === null ? 'null_body' : 'not_an_object' },
+      ),
     )
   }
   const value = shape.value

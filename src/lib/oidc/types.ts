@@ -201,6 +201,9 @@ export type OidcErrorDetail =
   | 'whitespace'
   // response shape
   | 'not_json'
+  | 'truncated_json'
+  | 'malformed_json'
+  | 'null_body'
   | 'html'
   | 'empty_body'
   | 'not_an_object'

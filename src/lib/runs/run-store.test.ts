@@ -238,3 +238,57 @@ test('a database of that name without the stores gets them', async () => {
   await store.save(testRun({ id: 'a' }))
   expect((await store.list()).runs).toHaveLength(1)
 })
+
+describe('a run store of a foreign shape', () => {
+  /** A database of the lab's name whose `runs` store another app created with in-line keys. */
+  async function foreignDatabase(factory: IDBFactory, values: unknown[]): Promise<void> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open(DEFAULT_RUN_DB, 1)
+      req.onupgradeneeded = () => req.result.createObjectStore('runs', { keyPath: 'id' })
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error ?? new Error('open failed'))
+    })
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('runs', 'readwrite')
+      for (const value of values) tx.objectStore('runs').put(value)
+      tx.oncomplete = () => resolve()
+      tx.onabort = () => reject(tx.error ?? new Error('aborted'))
+    })
+    db.close()
+  }
+
+  test('is detected, saves fail with a specific error, and repair keeps the readable runs', async () => {
+    const factory = new IDBFactory()
+    await foreignDatabase(factory, [testRun({ id: 'kept' }), { id: 'junk', hello: 1 }])
+    const store = createRunStore({ indexedDB: factory })
+    const before = await store.list()
+    expect(before.foreign).toBe('the “runs” store uses keyPath "id"')
+    await expect(store.save(testRun({ id: 'new' }))).rejects.toThrow(
+      /shape this lab did not create .*Reset history storage/,
+    )
+    expect(await store.repair()).toEqual({ kept: 1, lost: 1 })
+    const after = await store.list()
+    expect(after.foreign).toBeUndefined()
+    expect(after.runs.map((r) => r.id)).toEqual(['kept'])
+    await store.save(testRun({ id: 'new' }))
+    expect((await store.list()).runs.map((r) => r.id).sort()).toEqual(['kept', 'new'])
+  })
+
+  test('a database of the lab’s name without the stores gets them and works', async () => {
+    const factory = new IDBFactory()
+    await new Promise<void>((resolve, reject) => {
+      const req = factory.open(DEFAULT_RUN_DB, 3)
+      req.onupgradeneeded = () => req.result.createObjectStore('unrelated')
+      req.onsuccess = () => {
+        req.result.close()
+        resolve()
+      }
+      req.onerror = () => reject(req.error ?? new Error('open failed'))
+    })
+    const store = createRunStore({ indexedDB: factory })
+    await store.save(testRun({ id: 'a' }))
+    const list = await store.list()
+    expect(list.foreign).toBeUndefined()
+    expect(list.runs.map((r) => r.id)).toEqual(['a'])
+  })
+})

@@ -20,6 +20,24 @@ export interface RunList {
   runs: LabRun[]
   skipped: SkippedRecord[]
   dropped?: DropNotice
+  /**
+   * Set when the database has a shape this lab did not create (a store with a keyPath or a key
+   * generator, e.g. left by another app on this origin): saves fail until `repair` rebuilds it.
+   */
+  foreign?: string
+}
+
+/** Thrown by `save` and `rename` when the storage has a foreign shape; `repair` fixes it. */
+export class ForeignRunStorageError extends Error {
+  readonly reason: string
+
+  constructor(reason: string) {
+    super(
+      `The run history storage in this browser has a shape this lab did not create (${reason}), so runs cannot be saved. Likely cause: another app or an older experiment on this origin used the same database name. Fix: open History & compare and choose “Reset history storage” (readable runs are kept).`,
+    )
+    this.name = 'ForeignRunStorageError'
+    this.reason = reason
+  }
 }
 
 /** The run history. Every method opens the database lazily; listeners run after each change. */
@@ -34,6 +52,11 @@ export interface RunStore {
   remove(id: string): Promise<void>
   clear(): Promise<void>
   dismissDropped(): Promise<void>
+  /**
+   * Rebuilds the database with the lab's own stores, keeping every record that reads as a run;
+   * resolves how many were kept and how many were unreadable and lost.
+   */
+  repair(): Promise<{ kept: number; lost: number }>
   subscribe(listener: () => void): () => void
 }
 
@@ -79,12 +102,34 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   })
 }
 
-/** Opens at the current version (creating it), and adds the stores with a version bump if missing. */
-function openDatabase(factory: IDBFactory, name: string, version?: number): Promise<IDBDatabase> {
+/** Why a store is not the lab's (out-of-line keys, no key generator), or undefined when it is. */
+function foreignShape(store: IDBObjectStore): string | undefined {
+  if (store.keyPath !== null) {
+    return `the “${store.name}” store uses keyPath ${JSON.stringify(store.keyPath)}`
+  }
+  if (store.autoIncrement) return `the “${store.name}” store uses a key generator`
+  return undefined
+}
+
+/**
+ * Opens at the current version (creating it), and adds the stores with a version bump if missing;
+ * `rebuild` drops and recreates both stores (for `repair`).
+ */
+function openDatabase(
+  factory: IDBFactory,
+  name: string,
+  version?: number,
+  rebuild = false,
+): Promise<IDBDatabase> {
   return new Promise<IDBDatabase>((resolve, reject) => {
     const req = version === undefined ? factory.open(name) : factory.open(name, version)
     req.onupgradeneeded = () => {
       const db = req.result
+      if (rebuild) {
+        for (const store of [RUNS, META]) {
+          if (db.objectStoreNames.contains(store)) db.deleteObjectStore(store)
+        }
+      }
       // out-of-line keys (the run id), so that any value, even a corrupt one, can be read and removed
       if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS)
       if (!db.objectStoreNames.contains(META)) db.createObjectStore(META)
@@ -204,10 +249,12 @@ export function createRunStore(options: RunStoreOptions): RunStore {
           readAll(runs),
           request<unknown>(meta.get(DROPPED_KEY)),
         ])
+        const foreign = foreignShape(runs) ?? foreignShape(meta)
         return {
           runs: all.runs.sort((a, b) => byCreatedAt(b, a)),
           skipped: all.skipped,
           ...(isDropNotice(dropped) ? { dropped } : {}),
+          ...(foreign ? { foreign } : {}),
         }
       }),
 
@@ -222,6 +269,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       if (!parsed.ok) throw new TypeError(`Not a valid run: ${parsed.reason}`)
       const record = run.label.trim() ? run : { ...run, label: defaultRunLabel(run) }
       const dropped = await transact('readwrite', async (runs, meta) => {
+        const foreign = foreignShape(runs) ?? foreignShape(meta)
+        if (foreign) throw new ForeignRunStorageError(foreign)
         await request(runs.put(record, record.id))
         if ((await request(runs.count())) <= limit) return []
         const others = (await readAll(runs)).runs.filter((r) => r.id !== record.id)
@@ -243,6 +292,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
 
     rename: (id, label) =>
       transact('readwrite', async (runs) => {
+        const foreign = foreignShape(runs)
+        if (foreign) throw new ForeignRunStorageError(foreign)
         const parsed = parseLabRun(await request(runs.get(id)))
         if (!parsed.ok || parsed.run.id !== id) return undefined
         const next: LabRun = { ...parsed.run, label: label.trim() || defaultRunLabel(parsed.run) }
@@ -264,6 +315,38 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       transact('readwrite', async (_runs, meta) => {
         await request(meta.delete(DROPPED_KEY))
       }),
+
+    async repair() {
+      const opened = await database()
+      const salvage = await new Promise<{ runs: LabRun[]; lost: number }>((resolve, reject) => {
+        const tx = opened.transaction([RUNS], 'readonly')
+        const req = tx.objectStore(RUNS).getAll()
+        req.onsuccess = () => {
+          const runs: LabRun[] = []
+          let lost = 0
+          for (const value of req.result as unknown[]) {
+            const parsed = parseLabRun(value)
+            if (parsed.ok) runs.push(parsed.run)
+            else lost++
+          }
+          resolve({ runs, lost })
+        }
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'))
+      })
+      const next = opened.version + 1
+      opened.close()
+      db = undefined
+      const rebuilt = await openDatabase(factory, dbName, next, true)
+      rebuilt.close()
+      for (const run of salvage.runs) {
+        await transact('readwrite', async (runs) => {
+          await request(runs.put(run, run.id))
+        })
+      }
+      notifyLocal()
+      channel?.postMessage('changed')
+      return { kept: salvage.runs.length, lost: salvage.lost }
+    },
 
     subscribe(listener) {
       listeners.add(listener)
@@ -303,6 +386,7 @@ export const runStore: RunStore = {
   remove: async (id) => appRunStore().remove(id),
   clear: async () => appRunStore().clear(),
   dismissDropped: async () => appRunStore().dismissDropped(),
+  repair: async () => appRunStore().repair(),
   subscribe(listener) {
     try {
       return appRunStore().subscribe(listener)

@@ -126,3 +126,41 @@ describe('the diagnosis action table', () => {
     expect(actionButton(undefined, fakeLab())).toBeUndefined()
   })
 })
+
+describe('use_issuer on another host', () => {
+  const action: DiagnosisAction = {
+    kind: 'use_issuer',
+    issuer: 'https://evil.example/realms/demo',
+    otherHost: { typed: 'login.example', stated: 'evil.example' },
+  }
+
+  test('the label warns that the host differs', () => {
+    expect(actionButton(action, fakeLab())?.label).toBe(
+      'Use https://evil.example/realms/demo (another host: evil.example)…',
+    )
+  })
+
+  test('nothing is adopted when the confirm is declined, or when there is no confirm at all', () => {
+    const lab = fakeLab()
+    vi.stubGlobal('confirm', () => false)
+    actionButton(action, lab)?.run()
+    vi.stubGlobal('confirm', undefined)
+    actionButton(action, lab)?.run()
+    vi.unstubAllGlobals()
+    expect(lab.updateConfig).not.toHaveBeenCalled()
+  })
+
+  test('a deliberate confirm, naming both hosts, adopts it', () => {
+    const lab = fakeLab()
+    const confirm = vi.fn(() => true)
+    vi.stubGlobal('confirm', confirm)
+    actionButton(action, lab)?.run()
+    vi.unstubAllGlobals()
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('login.example'))
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('another host (evil.example)'))
+    expect(lab.updateConfig).toHaveBeenCalledWith({
+      preset: 'custom',
+      issuer: 'https://evil.example/realms/demo',
+    })
+  })
+})

@@ -26,6 +26,16 @@ function pointAtIssuer(lab: Lab, issuer: string, legacyAuthPath?: boolean) {
   else lab.updateConfig({ preset: 'custom', issuer })
 }
 
+/** Asks before trusting an issuer on another host than the one typed; false without a browser. */
+function confirmOtherHost(issuer: string, hosts: { typed: string; stated: string }): boolean {
+  const ask = (globalThis as { confirm?: (message: string) => boolean }).confirm
+  return (
+    ask?.(
+      `${hosts.typed} says its issuer is ${issuer}, on another host (${hosts.stated}). Tokens for that issuer would be trusted as if ${hosts.stated} issued them. Use it only if both hosts are the same provider. Use ${issuer}?`,
+    ) ?? false
+  )
+}
+
 /**
  * Every diagnosis action kind, its button label and what it does. The mapped type makes a new
  * `DiagnosisAction` kind without a handler a compile error.
@@ -58,8 +68,13 @@ export const ACTIONS: { [K in ActionKind]: ActionHandler<K> } = {
     run: ({ issuer }, lab) => pointAtIssuer(lab, issuer, false),
   },
   use_issuer: {
-    label: ({ issuer }) => `Use ${issuer}`,
-    run: ({ issuer }, lab) => pointAtIssuer(lab, issuer),
+    label: ({ issuer, otherHost }) =>
+      otherHost ? `Use ${issuer} (another host: ${otherHost.stated})…` : `Use ${issuer}`,
+    run: ({ issuer, otherHost }, lab) => {
+      // another host is a different party until proven otherwise: never adopt it in one silent click
+      if (otherHost && !confirmOtherHost(issuer, otherHost)) return
+      pointAtIssuer(lab, issuer)
+    },
   },
   restart_flow: {
     label: () => 'Sign in again',

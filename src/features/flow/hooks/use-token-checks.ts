@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkUserinfoSub } from '@/lib/jwt/userinfo-sub-check'
-import { fetchedValue, jwksFetch } from '@/lib/provider-queries'
+import { fetchedValue, jwksFailureOf, jwksFetch } from '@/lib/provider-queries'
 import { useProviderFetch } from '@/features/flow/hooks/use-provider-fetch'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
@@ -23,6 +23,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
   const maxAge = config.extras.max_age
   const jwksQuery = useProviderFetch(jwksFetch(token?.response ? document?.jwks_uri : undefined))
   const jwks = fetchedValue(jwksQuery.data)
+  const jwksData = jwksQuery.data
   const idToken = token?.idToken
   const accessToken = token?.accessToken
   const accessTokenValue = token?.response?.access_token
@@ -35,6 +36,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     let current = true
     // the time of verification: checks are not re-run as the clock ticks
     const now = Math.floor(Date.now() / 1000)
+    const jwksFailure = jwks ? undefined : jwksFailureOf(document, jwksData)
     const expected = {
       issuer: document.issuer,
       clientId,
@@ -48,7 +50,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     const checked = Promise.all([
       idToken
         ? import('@/lib/jwt/id-token-checks').then((m) =>
-            m.checkIdToken({ token: idToken, jwks, now, expected }),
+            m.checkIdToken({ token: idToken, jwks, jwksFailure, now, expected }),
           )
         : none,
       accessToken && accessToken.kind !== 'opaque'
@@ -56,6 +58,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
             m.checkAccessToken({
               token: accessToken,
               jwks,
+              jwksFailure,
               now,
               expected: { issuer: document.issuer },
             }),
@@ -70,6 +73,7 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     ready,
     document,
     jwks,
+    jwksData,
     idToken,
     accessToken,
     clientId,

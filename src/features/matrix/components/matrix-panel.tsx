@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { DiagnosisView } from '@/components/diagnosis/diagnosis-view'
+import type { Diagnosis } from '@/lib/oidc/diagnose'
 import { STANDARD_SCOPES } from '@/lib/oidc/scopes'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildScopeMatrix, toggleScopeSets, type ScopeSetResult } from '@/lib/matrix/build-matrix'
@@ -15,12 +17,20 @@ import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 export interface MatrixPanelProps {
   config: LabConfig
   document: DiscoveryDocument | undefined
+  /** Why there is no discovery document (it failed), shown instead of waiting for it. */
+  discoveryFailure?: Diagnosis
   redirectUri: string
   /** The guided flow's steps, run for one callback (composed in src/app). */
   runFlow: MatrixFlowRunner
 }
 
-export function MatrixPanel({ config, document, redirectUri, runFlow }: MatrixPanelProps) {
+export function MatrixPanel({
+  config,
+  document,
+  discoveryFailure,
+  redirectUri,
+  runFlow,
+}: MatrixPanelProps) {
   const supported = document?.scopes_supported ?? [...STANDARD_SCOPES]
   const [sets, setSets] = useState(() =>
     toggleScopeSets(
@@ -66,12 +76,21 @@ export function MatrixPanel({ config, document, redirectUri, runFlow }: MatrixPa
               Cancel
             </Button>
           )}
-          {!document && (
+          {!document && !discoveryFailure && (
             <span className="text-sm text-slate-500">
               Waiting for the provider&apos;s discovery document (Guided flow, step 1).
             </span>
           )}
         </div>
+        {!document && discoveryFailure && (
+          <div className="space-y-2" data-matrix-blocked="discovery">
+            <p className="text-sm font-medium text-rose-900">
+              The matrix cannot run: discovery failed ({discoveryFailure.title}). Fix the issuer in
+              the Guided flow (step 1); the matrix can run as soon as the discovery document loads.
+            </p>
+            <DiagnosisView diagnosis={discoveryFailure} />
+          </div>
+        )}
         {run.status !== 'idle' && (
           <div className="space-y-1">
             <div

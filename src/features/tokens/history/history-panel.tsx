@@ -5,6 +5,7 @@ import type { LabRun } from '@/lib/runs/types'
 import { ClearAllButton } from '@/features/tokens/history/clear-all-button'
 import type { ComparisonTarget } from '@/features/tokens/history/comparison-target'
 import { HistoryComparison } from '@/features/tokens/history/history-comparison'
+import { ForeignStorageNotice } from '@/features/tokens/history/foreign-storage-notice'
 import { HistoryNotices } from '@/features/tokens/history/history-notices'
 import { HistoryList } from '@/features/tokens/history/history-list'
 import { useRuns } from '@/features/tokens/history/use-runs'
@@ -74,7 +75,7 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
       </p>
     )
   }
-  const { runs, skipped, dropped } = state
+  const { runs, skipped, dropped, foreign } = state
   const chosen = selected.filter((id) => runs.some((run) => run.id === id))
   const compareSelected = () => {
     // older on the left, so that what the newer run gained reads as "added"
@@ -84,6 +85,7 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
 
   return (
     <div className="space-y-4">
+      {foreign && <ForeignStorageNotice reason={foreign} onRepair={() => store.repair()} />}
       <HistoryNotices
         dropped={dropped}
         skipped={skipped}

@@ -6,6 +6,7 @@ import {
   discoveryQueryOptions,
   fetchedValue,
   fetchFailure,
+  jwksFailureOf,
   jwksQueryOptions,
 } from '@/lib/provider-queries'
 import { useDebouncedValue } from './use-debounced-value'
@@ -59,8 +60,13 @@ export function useProviderKeys(issuerInput: string): ProviderKeys {
   }
   const jwks = fetchedValue(jwksQuery.data)
   if (!jwks) {
+    const failure = jwksFailureOf(document, jwksQuery.data)
     const why = jwksQuery.data ? fetchFailure(jwksQuery.data) : 'the JWKS request failed'
-    return { ...base, state: 'error', message: `not verified: the JWKS could not be read: ${why}` }
+    return {
+      ...base,
+      state: 'error',
+      message: failure?.message ?? `not verified: the JWKS could not be read: ${why}`,
+    }
   }
   const kids = jwks.keys.map((key) => key.kid ?? 'no kid').join(', ')
   return {

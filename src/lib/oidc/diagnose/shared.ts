@@ -13,7 +13,8 @@ export type DiagnosisAction =
   | { kind: 'rerun_without_scope'; scope: string }
   | { kind: 'use_legacy_path'; issuer: string }
   | { kind: 'remove_legacy_path'; issuer: string }
-  | { kind: 'use_issuer'; issuer: string }
+  /** `otherHost`: the stated issuer is on another host than the one typed (adopt only after a confirm). */
+  | { kind: 'use_issuer'; issuer: string; otherHost?: { typed: string; stated: string } }
   | { kind: 'restart_flow' }
   | { kind: 'enable_pkce' }
   | { kind: 'send_nonce' }
@@ -106,7 +107,12 @@ export function bodyFact(response: HttpResponseRecord): string | undefined {
     const title = htmlTitle(response.body)
     return `The body is an HTML page${title ? ` titled “${title}”` : ''}, not JSON.`
   }
+  if (shape.kind === 'text' && shape.brokenJson?.truncated)
+    return `The body is JSON cut off before its end (${shape.brokenJson.reason}): “${bodyPreview(response.body, 120)}”.`
+  if (shape.kind === 'text' && shape.brokenJson)
+    return `The body is malformed JSON (${shape.brokenJson.reason}): “${bodyPreview(response.body, 120)}”.`
   if (shape.kind === 'text') return `The body is plain text: “${bodyPreview(response.body, 120)}”.`
+  if (shape.kind === 'json' && shape.value === null) return 'The body is the JSON literal null.'
   return undefined
 }
 
