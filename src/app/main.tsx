@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '@/index.css'
+import '@/focus.css'
 import { App } from '@/app/app'
 import { relayCallbackToOpener } from '@/lib/callback-relay'
 

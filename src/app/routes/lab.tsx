@@ -65,6 +65,7 @@ export function LabRoute() {
         {view.name === 'history' && (
           <ErrorBoundary what="the history">
             <div className="mx-auto max-w-6xl px-4 py-6">
+              <h1 className="sr-only">History and comparison of runs</h1>
               <HistoryPanel
                 compare={view.compare}
                 onCompareChange={(ids) => {
