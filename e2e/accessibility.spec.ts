@@ -37,6 +37,40 @@ async function expectNoViolations(page: Page, screen: string) {
   await expect.soft(page.locator('h1'), `h1 on ${screen}`).toHaveCount(1)
 }
 
+/**
+ * Colour is never the only signal: each check, step status and diff row also says it in words or a
+ * symbol. Returns the elements that do not, described, so a failure names them.
+ */
+function statusesWithoutWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = []
+    const CHECK: Record<string, string> = {
+      pass: 'pass',
+      fail: 'fail',
+      warn: 'warn',
+      skip: 'skipped',
+    }
+    for (const el of document.querySelectorAll('[data-check][data-status]')) {
+      const word = CHECK[el.getAttribute('data-status') ?? ''] ?? '?'
+      if (!new RegExp(`\\b${word}\\b`).test(el.textContent ?? ''))
+        bad.push(`check ${el.getAttribute('data-check')}: no "${word}" in its text`)
+    }
+    const STEP = /\b(waiting|ready|running|done|failed|attention)\b/
+    for (const el of document.querySelectorAll('[data-step][data-step-status] > header')) {
+      if (!STEP.test(el.textContent ?? ''))
+        bad.push(`step ${el.parentElement?.getAttribute('data-step')}: status not in words`)
+    }
+    const MARK: Record<string, string> = { added: '+', removed: '−', changed: '~' }
+    for (const el of document.querySelectorAll('tr[data-diff]')) {
+      const mark = MARK[el.getAttribute('data-diff') ?? '']
+      const head = el.querySelector('th')?.textContent ?? ''
+      if (mark && !head.includes(mark))
+        bad.push(`diff row ${el.getAttribute('data-claim')}: no "${mark}"`)
+    }
+    return bad
+  })
+}
+
 /** Starts the code flow as alice and lands on /callback with a code (not yet exchanged). */
 async function signInAndLand(lab: LabPage, idpLogin: IdpLoginPage, scope: string) {
   await lab.open({ preset: 'demo', scope })
@@ -110,6 +144,8 @@ test('axe: the callback page, a finished run and its refresh', async ({ lab, idp
   await finishRun(lab)
   await expect(lab.userinfo.locator('[data-claim="email"]')).toBeVisible()
   await expectNoViolations(page, 'a finished authorization code run')
+  await expect(page.locator('[data-check][data-status="pass"]').first()).toBeVisible()
+  expect(await statusesWithoutWords(page)).toEqual([])
 
   await page.getByRole('button', { name: 'Refresh tokens' }).click()
   await expect(page.getByRole('region', { name: 'Refresh comparison' })).toBeVisible()
@@ -123,6 +159,7 @@ test('axe: a failed run with its diagnosis', async ({ lab, idpLogin, page }) => 
   await lab.callUserinfo.click()
   await expect(lab.diagnosis('insufficient_scope')).toBeVisible()
   await expectNoViolations(page, 'a run whose userinfo call failed (403)')
+  expect(await statusesWithoutWords(page)).toEqual([])
 })
 
 test('axe: inspect with a pasted token, and its userinfo call', async ({ lab, page }) => {
@@ -158,6 +195,8 @@ test('axe: the history and a comparison of two runs', async ({ lab, idpLogin, pa
   const comparison = page.getByRole('region', { name: 'Comparison', exact: true })
   await expect(comparison.locator('[data-diff-summary]')).toContainText('email')
   await expectNoViolations(page, 'a comparison of two runs')
+  await expect(comparison.locator('tr[data-diff="added"]').first()).toBeVisible()
+  expect(await statusesWithoutWords(page)).toEqual([])
 
   await runs.first().getByRole('button', { name: 'Compare views' }).click()
   await expect(page.getByRole('region', { name: 'View comparison' })).toBeVisible()

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
+import { START_AUTHORIZATION_ID } from '@/features/flow/steps/authorize/authorize-body'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { runMatrixSet } from '@/features/flow/headless-run'
@@ -40,8 +41,14 @@ export function LabRoute() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
   return (
-    <Layout>
-      <LabTabs view={view} />
+    <Layout
+      nav={<LabTabs view={view} />}
+      skips={
+        view.name === 'flow' && lab.config.grant === 'authorization_code'
+          ? [{ label: 'Skip to Start authorization', targetId: START_AUTHORIZATION_ID }]
+          : []
+      }
+    >
       {view.name === 'flow' && (
         <FlowPage
           lab={lab}
