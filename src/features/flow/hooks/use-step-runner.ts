@@ -24,7 +24,8 @@ export function useStepRunner<I>(lab: Lab, step: StepDefinition<unknown, I>) {
   useEffect(() => {
     if (!awaiting.current || result === awaiting.current.before) return
     awaiting.current = undefined
-    resultRef.current?.focus()
+    // the answer starts right under the button just pressed: no jump of the page
+    resultRef.current?.focus({ preventScroll: true })
   }, [result])
   const send = useCallback(
     (input: I) => {
