@@ -8,24 +8,32 @@ interface Focused {
   name: string
   step: string | null
   stepResult: boolean
+  /** An outline or a ring (box-shadow) is drawn: focus is visible. */
+  visible: boolean
 }
 
 function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement
     if (!el || el === document.body)
-      return { tag: 'body', type: '', name: '', step: null, stepResult: false }
+      return { tag: 'body', type: '', name: '', step: null, stepResult: false, visible: false }
     const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : undefined
     const name = (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').trim()
+    const style = getComputedStyle(el)
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     return {
       tag: el.tagName.toLowerCase(),
       type: el.getAttribute('type') ?? '',
       name: name.slice(0, 80),
       step: el.closest('[data-step]')?.getAttribute('data-step') ?? null,
       stepResult: el.closest('[data-step-result]') !== null,
+      visible: outline || style.boxShadow !== 'none',
     }
   })
 }
+
+/** Every element that took focus with no outline or ring drawn, over the whole test. */
+const invisibleFocus: string[] = []
 
 /**
  * Presses `key` (Tab by default) until the focused element matches; returns how many presses it
@@ -43,10 +51,15 @@ async function pressUntil(
     await page.keyboard.press(key)
     const now = await focused(page)
     trail.push(`${now.tag} "${now.name.slice(0, 30)}"`)
+    if (!now.visible) invisibleFocus.push(`${now.tag} "${now.name.slice(0, 40)}"`)
     if (matches(now)) return presses
   }
   throw new Error(`${what} not reached in ${max} × ${key}; focus went: ${trail.join(' → ')}`)
 }
+
+test.beforeEach(() => {
+  invisibleFocus.length = 0
+})
 
 /** Tabs to the button or link named exactly `name`. */
 function tabTo(page: Page, name: string, max: number): Promise<number> {
@@ -105,6 +118,8 @@ test('the whole code flow by keyboard alone: skip link, sign-in, and focus on ea
   )
 
   expect(throughSetup).toBeLessThanOrEqual(80)
+  // every stop on the way showed where focus was
+  expect(invisibleFocus).toEqual([])
 
   // from the top of a fresh page, the second skip link leads straight to the step's action
   await lab.open({ preset: 'demo', scope: 'openid profile email' })
@@ -150,6 +165,7 @@ test('the whole code flow by keyboard alone: skip link, sign-in, and focus on ea
   await page.keyboard.press('Enter')
   await expect(page.locator('[data-step="refresh"] [data-status-code="200"]')).toBeVisible()
   await expectFocusOnResult(page, 'refresh')
+  expect(invisibleFocus).toEqual([])
 })
 
 test('client credentials by keyboard: Request token moves focus to its result', async ({
@@ -180,4 +196,5 @@ test('client credentials by keyboard: Request token moves focus to its result', 
     page.locator('[data-step="client_credentials"] [data-status-code="200"]'),
   ).toBeVisible()
   await expectFocusOnResult(page, 'client_credentials')
+  expect(invisibleFocus).toEqual([])
 })
