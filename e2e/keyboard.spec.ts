@@ -57,6 +57,10 @@ async function pressUntil(
   throw new Error(`${what} not reached in ${max} × ${key}; focus went: ${trail.join(' → ')}`)
 }
 
+/** The run outline's entry for the userinfo step (a button outside every step card). */
+const outlineEntry = (now: Focused) =>
+  now.tag === 'button' && now.step === null && now.name.startsWith('Userinfo')
+
 test.beforeEach(() => {
   invisibleFocus.length = 0
 })
@@ -152,8 +156,13 @@ test('the whole code flow by keyboard alone: skip link, sign-in, and focus on ea
   await expectFocusOnResult(page, 'token')
 
   // Call userinfo, pressed with Space: focus lands on the userinfo result
-  const toUserinfo = await tabTo(page, 'Call userinfo', 120)
-  console.log(`Tabs from the token result to Call userinfo: ${toUserinfo}`)
+  // the tokens' claims and checks hold many links: the run outline is the way on. Shift+Tab up to
+  // its Userinfo entry, Enter moves focus to that step, and Call userinfo is a few Tabs away
+  const back = await pressUntil(page, 'the outline’s Userinfo', outlineEntry, 40, 'Shift+Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#step-userinfo h2')).toBeFocused()
+  const toUserinfo = await tabTo(page, 'Call userinfo', 10)
+  console.log(`Shift+Tabs from the token result to the outline: ${back}, then Tabs: ${toUserinfo}`)
   await page.keyboard.press('Space')
   await expect(page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
   await expect(lab.userinfo.locator('[data-claim="email"]')).toBeVisible()
