@@ -3,6 +3,7 @@ import '@/lib/display/apply-stored-display'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '@/index.css'
+import '@/focus.css'
 import { App } from '@/app/app'
 import { relayCallbackToOpener } from '@/lib/callback-relay'
 

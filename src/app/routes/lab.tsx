@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { FlowPage } from '@/features/flow/components/flow-page'
+import { START_AUTHORIZATION_ID } from '@/features/flow/steps/authorize/authorize-body'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
 import { useStepRegistry } from '@/features/flow/hooks/use-step-registry'
@@ -77,8 +78,14 @@ export function LabRoute() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
   return (
-    <Layout>
-      <LabTabs view={view} />
+    <Layout
+      nav={<LabTabs view={view} />}
+      skips={
+        view.name === 'flow' && lab.config.grant === 'authorization_code'
+          ? [{ label: 'Skip to Start authorization', targetId: START_AUTHORIZATION_ID }]
+          : []
+      }
+    >
       <FragmentNotice notice={view.notice} />
       {view.name === 'flow' && (
         <FlowPage
@@ -122,6 +129,7 @@ export function LabRoute() {
         {view.name === 'history' && (
           <ErrorBoundary what="the history">
             <div className="mx-auto max-w-6xl px-4 py-6">
+              <h1 className="sr-only">History and comparison of runs</h1>
               <HistoryPanel
                 compare={view.compare}
                 onCompareChange={(ids) => {

@@ -33,7 +33,7 @@ export function ResponseView({ exchange }: ResponseViewProps) {
         <Badge tone={tone} data-status-code={response.status}>
           {response.status} {response.statusText}
         </Badge>
-        <span className="text-xs text-slate-400">{Math.round(exchange.durationMs)} ms</span>
+        <span className="text-xs text-slate-500">{Math.round(exchange.durationMs)} ms</span>
       </div>
       <CodeBlock label="Response">
         {Object.entries(response.headers).map(([name, value]) => (

@@ -47,7 +47,7 @@ export function ChecksList({ checks, informative }: ChecksListProps) {
                   target="_blank"
                   rel="noreferrer noopener"
                   title="The rule in the spec"
-                  className="ml-1 text-indigo-600 hover:underline"
+                  className="ml-1 text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
                 >
                   spec ↗
                 </a>

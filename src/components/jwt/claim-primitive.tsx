@@ -24,10 +24,10 @@ function IsolatedText({ value }: { value: string }) {
 
 /** A JSON scalar, coloured by type; empty strings and null are spelled out. */
 export function ClaimPrimitive({ value }: { value: unknown }) {
-  if (value === null) return <span className="text-slate-400 italic">null</span>
+  if (value === null) return <span className="text-slate-500 italic">null</span>
   if (typeof value === 'string') {
     return value === '' ? (
-      <span className="text-slate-400 italic">empty string</span>
+      <span className="text-slate-500 italic">empty string</span>
     ) : (
       <IsolatedText value={value} />
     )

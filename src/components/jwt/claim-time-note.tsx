@@ -18,7 +18,7 @@ export function ClaimTimeNote({ name, value, now }: ClaimTimeNoteProps) {
   const alarming = (name === 'exp' && past) || (name === 'nbf' && !past)
   return (
     <span className="mt-0.5 block font-sans">
-      <span className="text-slate-500" title={new Date(time.seconds * 1000).toString()}>
+      <span className="text-slate-600" title={new Date(time.seconds * 1000).toString()}>
         {time.iso.replace('.000Z', 'Z')}
       </span>{' '}
       ·{' '}

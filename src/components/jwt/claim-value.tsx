@@ -15,7 +15,7 @@ export function ClaimValue({ value, depth = 0 }: ClaimValueProps) {
   if (depth >= MAX_DEPTH) return <span className="break-all">{JSON.stringify(value)}</span>
   if (Array.isArray(value)) {
     const items: unknown[] = value
-    if (items.length === 0) return <span className="text-slate-400 italic">empty list</span>
+    if (items.length === 0) return <span className="text-slate-500 italic">empty list</span>
     if (items.every(isPrimitive)) {
       return (
         <span className="flex flex-wrap gap-1">
@@ -38,7 +38,7 @@ export function ClaimValue({ value, depth = 0 }: ClaimValueProps) {
     )
   }
   const entries = Object.entries(value as Record<string, unknown>)
-  if (entries.length === 0) return <span className="text-slate-400 italic">empty object</span>
+  if (entries.length === 0) return <span className="text-slate-500 italic">empty object</span>
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-2 gap-y-1 border-l-2 border-slate-200 pl-2">
       {entries.map(([key, item]) => (

@@ -15,8 +15,12 @@ export function RawToken({ raw, parts, problems }: RawTokenProps) {
   const roles = [...new Set(parts.map((p) => p.role))]
   return (
     <div className="rounded-lg bg-slate-950 p-2.5">
+      {/* scrolls when long: focusable and named, so the keyboard can scroll it (WCAG 2.1.1) */}
       <p
         data-raw-token={raw}
+        tabIndex={0}
+        role="group"
+        aria-label="Encoded token"
         className="max-h-48 overflow-y-auto font-mono text-[11px] leading-relaxed break-all text-slate-300"
       >
         {parts.map((part, i) => (

@@ -83,8 +83,8 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
               </Badge>
               <span className="w-12 font-mono text-xs font-semibold">{x.request.method}</span>
               <span className="flex-1 truncate font-mono text-xs">{x.request.url}</span>
-              <span className="text-xs text-slate-400">{x.stepId}</span>
-              <span className="w-14 text-right text-xs text-slate-400">
+              <span className="text-xs text-slate-500">{x.stepId}</span>
+              <span className="w-14 text-right text-xs text-slate-500">
                 {Math.round(x.durationMs)} ms
               </span>
             </button>

@@ -44,6 +44,9 @@ export function FlowPage({ lab, route, aside, banner, runViews }: FlowPageProps)
   }
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
+      <h1 className="sr-only">
+        {route === 'callback' ? 'Guided flow: back from the provider' : 'Guided flow: set up'}
+      </h1>
       <LinkMessages messages={lab.messages} />
       <StorageNotices notices={lab.notices} />
       {banner}

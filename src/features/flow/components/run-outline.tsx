@@ -17,6 +17,11 @@ const scrollToStep = (id: string, target: 'step' | 'diagnosis' = 'step') => {
     behavior: 'smooth',
     block: target === 'diagnosis' ? 'center' : 'start',
   })
+  // keyboard focus follows, so the next Tab goes on from there (the step's heading, or the alert)
+  const focusTarget = target === 'diagnosis' ? element : step?.querySelector('h2')
+  if (!(focusTarget instanceof HTMLElement)) return
+  if (!focusTarget.hasAttribute('tabindex')) focusTarget.setAttribute('tabindex', '-1')
+  focusTarget.focus({ preventScroll: true })
 }
 
 /** The run at a glance, so a failure far down the page (userinfo 403) is seen on arrival. */

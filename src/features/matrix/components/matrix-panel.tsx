@@ -51,7 +51,7 @@ export function MatrixPanel({
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-6">
       <Card className="space-y-4 p-5">
         <header>
-          <h2 className="text-base font-semibold">Scope → claims matrix</h2>
+          <h1 className="text-base font-semibold">Scope → claims matrix</h1>
           <p className="mt-1 text-sm text-slate-600">
             Runs the flow once per scope set with client{' '}
             <code className="font-mono">{config.clientId}</code>, reusing your session at the

@@ -17,7 +17,13 @@ function statusTone(status: number | undefined) {
 export function MatrixTable({ matrix, showStable }: MatrixTableProps) {
   const rows = showStable ? matrix.rows : matrix.rows.filter((r) => r.varies)
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    // wide matrices scroll sideways: focusable and named so the keyboard can scroll them too
+    <div
+      tabIndex={0}
+      role="group"
+      aria-label="Matrix, scrolls sideways"
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white"
+    >
       <table aria-label="Scope to claims matrix" className="w-full border-collapse text-xs">
         <thead>
           <tr className="bg-slate-50">
@@ -78,7 +84,7 @@ export function MatrixTable({ matrix, showStable }: MatrixTableProps) {
               >
                 {row.claim}
                 {row.scope && (
-                  <span className="ml-1.5 font-sans text-[10px] text-slate-400">{row.scope}</span>
+                  <span className="ml-1.5 font-sans text-[10px] text-slate-600">{row.scope}</span>
                 )}
               </th>
               {row.cells.flatMap((cell, i) =>
@@ -100,12 +106,14 @@ export function MatrixTable({ matrix, showStable }: MatrixTableProps) {
                   >
                     {cell[source].present ? (
                       <span
+                        role="img"
                         className="inline-block size-3 rounded-full bg-emerald-500"
                         aria-label="present"
                       />
                     ) : (
                       <span
-                        className="inline-block size-3 rounded-full border border-slate-300"
+                        role="img"
+                        className="inline-block size-3 rounded-full border border-slate-500"
                         aria-label="absent"
                       />
                     )}

@@ -22,7 +22,7 @@ function ColumnHeader({ side, label, status }: { side: string; label: string; st
     <th scope="col" className="w-[38%] py-1.5 pr-3 text-left font-medium">
       <span className="block text-[11px] tracking-wide text-slate-500 uppercase">{side}</span>
       <span className="line-clamp-2 break-all">{label}</span>
-      {status && <span className="block font-normal text-slate-500">{status}</span>}
+      {status && <span className="block font-normal text-slate-600">{status}</span>}
     </th>
   )
 }

@@ -11,7 +11,7 @@ export interface DiffCellValueProps {
 export function DiffCellValue({ name, value, present }: DiffCellValueProps) {
   if (!present) {
     return (
-      <span className="text-slate-400">
+      <span className="text-slate-600">
         <span aria-hidden="true">—</span>
         <span className="sr-only">absent</span>
       </span>
@@ -24,7 +24,7 @@ export function DiffCellValue({ name, value, present }: DiffCellValueProps) {
       <span className="font-mono break-all">
         {typeof value === 'string' ? value : JSON.stringify(value)}
       </span>
-      {time?.ok && <span className="block text-slate-500">{time.value.iso}</span>}
+      {time?.ok && <span className="block text-slate-600">{time.value.iso}</span>}
     </>
   )
 }

@@ -75,7 +75,7 @@ export function InspectPanel({ initialToken, initialIssuer, initialClientId }: I
   return (
     <div className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <div>
-        <h2 className="text-xl font-bold tracking-tight">Inspect a token</h2>
+        <h1 className="text-xl font-bold tracking-tight">Inspect a token</h1>
         <p className="text-sm text-slate-600">
           Paste an ID token, access token or refresh token, or a whole token response: every part
           explained, every claim described, and with the issuer, the signature verified.

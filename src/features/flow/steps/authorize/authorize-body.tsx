@@ -6,6 +6,9 @@ import type { AuthorizationExtras, LabConfig } from '@/lib/lab-config/lab-config
 import type { Lab } from '@/features/flow/lab'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 
+/** The button's id: the lab's second skip link leads straight to it. */
+export const START_AUTHORIZATION_ID = 'start-authorization'
+
 const EXTRAS: { name: keyof AuthorizationExtras; placeholder: string }[] = [
   { name: 'prompt', placeholder: 'login | none | consent' },
   { name: 'login_hint', placeholder: 'alice' },
@@ -98,7 +101,12 @@ export function AuthorizeBody({ lab }: { lab: Lab }) {
         </div>
       </details>
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="lg" disabled={!authorization} onClick={() => onStart(false)}>
+        <Button
+          id={START_AUTHORIZATION_ID}
+          size="lg"
+          disabled={!authorization}
+          onClick={() => onStart(false)}
+        >
           Start authorization
         </Button>
         <Button

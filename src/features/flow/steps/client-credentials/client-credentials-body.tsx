@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { RequestSnippets } from '@/features/flow/components/request-snippets'
+import { StepResult } from '@/features/flow/components/step-result'
 import { TokenRegions } from '@/features/flow/components/token-regions'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
 import type { Lab } from '@/features/flow/lab'
@@ -12,7 +13,7 @@ import { clientCredentialsStep } from '@/features/flow/steps/client-credentials/
 export function ClientCredentialsBody({ lab }: { lab: Lab }) {
   const prepared = clientCredentialsStep.prepare?.(lab.context)
   const result = lab.resultOf(clientCredentialsStep)
-  const { send, pending } = useStepRunner(lab, clientCredentialsStep)
+  const { send, pending, resultRef } = useStepRunner(lab, clientCredentialsStep)
   return (
     <div className="space-y-4">
       <Field
@@ -37,11 +38,11 @@ export function ClientCredentialsBody({ lab }: { lab: Lab }) {
         Request token
       </Button>
       {result && (
-        <>
+        <StepResult ref={resultRef} label="Token response" className="space-y-4">
           <ResponseView exchange={result.exchange} />
           {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
           {result.response && <TokenRegions result={result} lab={lab} />}
-        </>
+        </StepResult>
       )}
     </div>
   )

@@ -33,7 +33,7 @@ export function DiscoveryBody({ lab }: { lab: Lab }) {
               />
               <span>
                 <span className="block text-sm font-medium">{preset.label}</span>
-                <span className="block text-xs text-slate-500">{preset.hint}</span>
+                <span className="block text-xs text-slate-600">{preset.hint}</span>
               </span>
             </label>
           ))}

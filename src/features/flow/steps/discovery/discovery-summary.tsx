@@ -49,7 +49,7 @@ export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
         ))}
       </span>
     ) : (
-      <span className="text-slate-400">not advertised</span>
+      <span className="text-slate-500">not advertised</span>
     )
   return (
     <div className="rounded-lg border border-emerald-200 bg-emerald-50/40 p-3 text-sm">
@@ -59,7 +59,7 @@ export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
           <div key={name} className="contents">
             <dt className="font-mono text-xs text-slate-600">{name}</dt>
             <dd className="font-mono text-xs break-all">
-              {doc[name] ?? <span className="text-slate-400">not advertised</span>}
+              {doc[name] ?? <span className="text-slate-500">not advertised</span>}
             </dd>
           </div>
         ))}

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { ScopeComparisonView } from '@/features/flow/components/scope-comparison-view'
+import { StepResult } from '@/features/flow/components/step-result'
 import { TokenRegions } from '@/features/flow/components/token-regions'
 import { ScopeJourney } from '@/features/flow/steps/token/scope-journey'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
@@ -15,7 +16,7 @@ export function TokenBody({ lab }: { lab: Lab }) {
   const prepared = tokenStep.prepare?.(lab.context)
   const result = lab.resultOf(tokenStep)
   const tokens = tokensOf(result)
-  const { send, pending } = useStepRunner(lab, tokenStep)
+  const { send, pending, resultRef } = useStepRunner(lab, tokenStep)
   return (
     <div className="space-y-4">
       <Field
@@ -43,7 +44,7 @@ export function TokenBody({ lab }: { lab: Lab }) {
         )}
       </div>
       {result && (
-        <>
+        <StepResult ref={resultRef} label="Token response" className="space-y-4">
           {result.earlier ? (
             <div className="grid gap-3 lg:grid-cols-2" data-replay>
               <div className="space-y-1">
@@ -70,7 +71,7 @@ export function TokenBody({ lab }: { lab: Lab }) {
               <TokenRegions result={tokens} lab={lab} />
             </>
           )}
-        </>
+        </StepResult>
       )}
     </div>
   )

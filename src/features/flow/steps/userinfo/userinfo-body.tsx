@@ -3,6 +3,7 @@ import { RequestView } from '@/components/http/request-view'
 import { ResponseView } from '@/components/http/response-view'
 import { Button } from '@/components/ui/button'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
+import { StepResult } from '@/features/flow/components/step-result'
 import { useStepRunner } from '@/features/flow/hooks/use-step-runner'
 import type { Lab } from '@/features/flow/lab'
 import { userinfoStep } from '@/features/flow/steps/userinfo/step'
@@ -10,7 +11,7 @@ import { userinfoStep } from '@/features/flow/steps/userinfo/step'
 export function UserinfoBody({ lab }: { lab: Lab }) {
   const prepared = userinfoStep.prepare?.(lab.context)
   const result = lab.resultOf(userinfoStep)
-  const { send, pending } = useStepRunner(lab, userinfoStep)
+  const { send, pending, resultRef } = useStepRunner(lab, userinfoStep)
   return (
     <div className="space-y-4">
       {prepared?.ok ? (
@@ -22,7 +23,7 @@ export function UserinfoBody({ lab }: { lab: Lab }) {
         Call userinfo
       </Button>
       {result && (
-        <>
+        <StepResult ref={resultRef} label="Userinfo answer" className="space-y-4">
           <ResponseView exchange={result.exchange} />
           {result.diagnosis && <DiagnosisAlert diagnosis={result.diagnosis} lab={lab} />}
           {result.notice && <DiagnosisAlert diagnosis={result.notice} lab={lab} />}
@@ -35,7 +36,7 @@ export function UserinfoBody({ lab }: { lab: Lab }) {
               now={lab.now}
             />
           )}
-        </>
+        </StepResult>
       )}
     </div>
   )
