@@ -13,6 +13,10 @@ describe('parseLabView', () => {
     ['#compare=run-a,run-b', { name: 'history', compare: ['run-a', 'run-b'] }],
     ['#compare=run-a', { name: 'history' }],
     ['#matrix', { name: 'matrix' }],
+    [
+      '#matrix?sets=openid|openid%20email',
+      { name: 'matrix', sets: [['openid'], ['openid', 'email']] },
+    ],
     ['#unknown', { name: 'flow' }],
   ])('%j', (hash, view) => {
     expect(parseLabView(hash)).toEqual(view)

@@ -1,11 +1,12 @@
 import { cn } from '@/lib/cn'
+import { parseMatrixSets } from '@/lib/lab-config/setup-link'
 
 /** Views of `/`, kept in the fragment so they never reach a server (and `#token=` stays local). */
 export type LabView =
   | { name: 'flow' }
   | { name: 'inspect'; token?: string }
   | { name: 'history'; compare?: [string, string] }
-  | { name: 'matrix' }
+  | { name: 'matrix'; sets?: string[][]; problem?: string }
 
 function safeDecode(text: string): string {
   try {
@@ -22,6 +23,8 @@ export function parseLabView(hash: string): LabView {
     return { name: 'inspect', token: safeDecode(fragment.slice(6)) }
   if (fragment === 'inspect') return { name: 'inspect' }
   if (fragment === 'matrix') return { name: 'matrix' }
+  if (fragment.startsWith('matrix?'))
+    return { name: 'matrix', ...parseMatrixSets(fragment.slice(7)) }
   if (fragment === 'history') return { name: 'history' }
   if (fragment.startsWith('compare=')) {
     const [a, b] = fragment.slice(8).split(',')

@@ -1,9 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { CopyLink } from '@/components/ui/copy-link'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
+import { useSetupLinkSync } from '@/features/flow/hooks/use-setup-link'
+import { buildMatrixFragment } from '@/lib/lab-config/setup-link'
 import { runMatrixSet } from '@/features/flow/headless-run'
 import { Layout } from '@/app/layout'
 import { LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
@@ -39,6 +42,12 @@ export function LabRoute() {
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
+  useSetupLinkSync(lab.config)
+  const followMatrixSets = useCallback((sets: string[][]) => {
+    const { pathname, search, hash } = window.location
+    if (!hash.startsWith('#matrix')) return
+    history.replaceState(history.state, '', `${pathname}${search}${buildMatrixFragment(sets)}`)
+  }, [])
   return (
     <Layout>
       <LabTabs view={view} />
@@ -46,6 +55,13 @@ export function LabRoute() {
         <FlowPage
           lab={lab}
           route="lab"
+          banner={
+            <CopyLink
+              label="Copy setup link"
+              link={() => window.location.href}
+              hint="Provider, client, scopes and grant; never a secret or a token."
+            />
+          }
           aside={<ExchangeList exchanges={lab.exchanges} onClear={lab.clearExchanges} />}
         />
       )}
@@ -59,6 +75,9 @@ export function LabRoute() {
               document={lab.context.document}
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
+              initialSets={view.sets}
+              linkProblem={view.problem}
+              onSetsChange={followMatrixSets}
             />
           </ErrorBoundary>
         )}
