@@ -7,6 +7,7 @@ import type { ComparisonTarget } from '@/features/tokens/history/comparison-targ
 import { HistoryComparison } from '@/features/tokens/history/history-comparison'
 import { HistoryNotices } from '@/features/tokens/history/history-notices'
 import { HistoryList } from '@/features/tokens/history/history-list'
+import { HistoryTransfer } from '@/features/tokens/history/history-transfer'
 import { useRuns } from '@/features/tokens/history/use-runs'
 
 export interface HistoryPanelProps {
@@ -126,6 +127,7 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
             />
           </div>
         </header>
+        <HistoryTransfer runs={runs} store={store} />
         <HistoryList
           runs={runs}
           selected={chosen}
