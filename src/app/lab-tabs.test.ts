@@ -26,7 +26,11 @@ describe('parseLabView', () => {
     ],
     [
       '#matrix?x=1',
-      { name: 'flow', notice: expect.stringContaining('starts like #matrix') as string },
+      { name: 'matrix', notice: expect.stringContaining('#matrix takes only sets=') as string },
+    ],
+    [
+      '#matrix?sets=openid|openid%20email',
+      { name: 'matrix', sets: [['openid'], ['openid', 'email']] },
     ],
   ])('%j', (hash, view) => {
     expect(parseLabView(hash)).toEqual(view)

@@ -1,11 +1,12 @@
 import { cn } from '@/lib/cn'
+import { parseMatrixSets } from '@/lib/lab-config/setup-link'
 
 /** Views of `/`, kept in the fragment so they never reach a server (and `#token=` stays local). */
 export type LabView = (
   | { name: 'flow' }
   | { name: 'inspect'; token?: string }
   | { name: 'history'; compare?: [string, string] }
-  | { name: 'matrix' }
+  | { name: 'matrix'; sets?: string[][]; problem?: string }
   | { name: 'lessons' }
 ) & {
   /** Set when the fragment was not understood: what was ignored, and which view is shown instead. */
@@ -32,6 +33,7 @@ export function parseLabView(hash: string): LabView {
   if (fragment === 'inspect') return { name: 'inspect' }
   if (fragment === 'matrix') return { name: 'matrix' }
   if (fragment === 'lessons') return { name: 'lessons' }
+  if (fragment.startsWith('matrix?')) return matrixView(fragment.slice(7))
   if (fragment === 'history') return { name: 'history' }
   if (fragment.startsWith('compare=')) {
     const [a, b, ...more] = fragment.slice(8).split(',')
@@ -43,6 +45,17 @@ export function parseLabView(hash: string): LabView {
   }
   if (fragment === '' || fragment === 'flow') return { name: 'flow' }
   return { name: 'flow', notice: unknownFragmentNotice(safeDecode(fragment)) }
+}
+
+/** `#matrix?sets=…` (a shared matrix); any other parameter is named as ignored, never silently. */
+function matrixView(query: string): LabView {
+  const ignored = [...new URLSearchParams(query).keys()].filter((key) => key !== 'sets')
+  const view: LabView = { name: 'matrix', ...parseMatrixSets(query) }
+  if (ignored.length === 0) return view
+  return {
+    ...view,
+    notice: `The address gives the matrix “${shorten(safeDecode(query))}”, but #matrix takes only sets=… (scope sets separated by |, e.g. #matrix?sets=openid|openid%20email): ${ignored.join(', ')} ignored.`,
+  }
 }
 
 const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text)

@@ -351,7 +351,7 @@ const rows: Row[] = [
   {
     name: 'fragment #matrix?x=1',
     answer: () => parseLabView('#matrix?x=1').notice,
-    expected: /not a view of the lab.*starts like #matrix/,
+    expected: /#matrix takes only sets=.*x ignored/,
   },
   {
     name: 'fragment #compare= with one id',

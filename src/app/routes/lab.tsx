@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { CopyLink } from '@/components/ui/copy-link'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { START_AUTHORIZATION_ID } from '@/features/flow/steps/authorize/authorize-body'
@@ -11,6 +12,8 @@ import type { runAndRecordHeadless } from '@/features/flow/headless-run'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
 import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
+import { useSetupLinkSync } from '@/features/flow/hooks/use-setup-link'
+import { buildMatrixFragment } from '@/lib/lab-config/setup-link'
 import { Layout } from '@/app/layout'
 import { FragmentNotice, LabTabs, parseLabView, type LabView } from '@/app/lab-tabs'
 
@@ -77,6 +80,12 @@ export function LabRoute() {
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
+  useSetupLinkSync(lab.config)
+  const followMatrixSets = useCallback((sets: string[][]) => {
+    const { pathname, search, hash } = window.location
+    if (!hash.startsWith('#matrix')) return
+    history.replaceState(history.state, '', `${pathname}${search}${buildMatrixFragment(sets)}`)
+  }, [])
   return (
     <Layout
       nav={<LabTabs view={view} />}
@@ -91,6 +100,13 @@ export function LabRoute() {
         <FlowPage
           lab={lab}
           route="lab"
+          banner={
+            <CopyLink
+              label="Copy setup link"
+              link={() => window.location.href}
+              hint="Provider, client, scopes and grant; never a secret or a token."
+            />
+          }
           runViews={runViews}
           aside={
             <Suspense fallback={null}>
@@ -114,6 +130,9 @@ export function LabRoute() {
               }
               redirectUri={lab.context.redirectUri}
               runFlow={runMatrixSet}
+              initialSets={view.sets}
+              linkProblem={view.problem}
+              onSetsChange={followMatrixSets}
             />
           </ErrorBoundary>
         )}

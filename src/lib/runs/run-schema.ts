@@ -55,6 +55,33 @@ const labRunSchema = z.looseObject({
     userinfo: z.array(checkSchema),
   }),
   exchanges: z.array(exchangeSchema),
+  imported: z.optional(
+    z.looseObject({
+      from: z.enum(['export', 'har']),
+      file: z.optional(z.string()),
+      at: z.string(),
+      notes: z.optional(stringArray),
+    }),
+  ),
+  diagnoses: z.optional(
+    z.array(
+      z.looseObject({
+        stepId: z.string(),
+        // every field the diagnosis view reads, so a hand-edited file cannot break it
+        diagnosis: z.looseObject({
+          code: z.string(),
+          severity: z.enum(['error', 'warning', 'info']),
+          title: z.string(),
+          explanation: z.string(),
+          cause: z.string(),
+          fix: z.string(),
+          known: stringArray,
+          guessed: stringArray,
+          specLinks: z.array(z.looseObject({ label: z.string(), href: z.string() })),
+        }),
+      }),
+    ),
+  ),
 })
 
 export type ParsedRun = { ok: true; run: LabRun } | { ok: false; reason: string }

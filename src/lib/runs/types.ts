@@ -1,5 +1,6 @@
 import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
+import type { Diagnosis } from '@/lib/oidc/diagnose'
 
 /**
  * One finished flow, as saved in the run history (IndexedDB). Never holds a client secret: the
@@ -28,4 +29,17 @@ export interface LabRun {
   checks: { idToken: Check[]; accessToken: Check[]; userinfo: Check[] }
   /** Every HTTP exchange of the run, client secrets redacted. */
   exchanges: HttpExchange[]
+  /** Where a run not played in this browser came from: a runs export or a HAR file. */
+  imported?: RunOrigin
+  /** What the lab diagnosed, per step (kept for runs read from a HAR, which have no live page). */
+  diagnoses?: { stepId: string; diagnosis: Diagnosis }[]
+}
+
+export interface RunOrigin {
+  from: 'export' | 'har'
+  /** The file's name, as the user picked it. */
+  file?: string
+  at: string
+  /** Entries of a HAR that were not part of the sign-in, or other remarks on the import. */
+  notes?: string[]
 }

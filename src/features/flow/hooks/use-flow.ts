@@ -3,6 +3,7 @@ import { env } from '@/config/env'
 import { exchangeStore } from '@/lib/http/exchange-store'
 import { parseDeepLink, type DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import { defaultConfig, type LabConfig } from '@/lib/lab-config/lab-config'
+import { sameLinkedSetup } from '@/lib/lab-config/setup-link'
 import { generateRequestSecrets } from '@/lib/oidc/request-secrets'
 import { usesPkce } from '@/lib/lab-config/authorization'
 import { createFlowSession } from '@/features/flow/flow-session'
@@ -44,12 +45,14 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
       notices,
     }
   const link = parseDeepLink(location.search, env.demoIssuer)
-  if (link.fromLink || link.messages.length > 0)
-    return { flow: initialFlowState(link.config), messages: link.messages, notices }
   const remembered = saved
     ? { config: saved.flow.config, notices: [] }
     : flowSession.loadRemembered()
   const config: LabConfig = { ...defaultConfig(env.demoIssuer), ...remembered.config }
+  // the address bar follows the setup: a reload of this tab's own link keeps what links never carry
+  const ownLink = link.messages.length === 0 && sameLinkedSetup(link.config, config)
+  if (!ownLink && (link.fromLink || link.messages.length > 0))
+    return { flow: initialFlowState(link.config), messages: link.messages, notices }
   return {
     flow: initialFlowState(config),
     messages: [],

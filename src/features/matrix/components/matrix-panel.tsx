@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { DiagnosisView } from '@/components/diagnosis/diagnosis-view'
 import type { Diagnosis } from '@/lib/oidc/diagnose'
+import { CopyLink } from '@/components/ui/copy-link'
 import { STANDARD_SCOPES } from '@/lib/oidc/scopes'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildScopeMatrix, toggleScopeSets, type ScopeSetResult } from '@/lib/matrix/build-matrix'
@@ -22,6 +23,11 @@ export interface MatrixPanelProps {
   redirectUri: string
   /** The guided flow's steps, run for one callback (composed in src/app). */
   runFlow: MatrixFlowRunner
+  /** Scope sets from a shared link (`#matrix?sets=…`), and why the link's sets were not usable. */
+  initialSets?: string[][]
+  linkProblem?: string
+  /** Told about every change of the sets (to keep them in the address bar). */
+  onSetsChange?: (sets: string[][]) => void
 }
 
 export function MatrixPanel({
@@ -30,14 +36,20 @@ export function MatrixPanel({
   discoveryFailure,
   redirectUri,
   runFlow,
+  initialSets,
+  linkProblem,
+  onSetsChange,
 }: MatrixPanelProps) {
   const supported = document?.scopes_supported ?? [...STANDARD_SCOPES]
-  const [sets, setSets] = useState(() =>
-    toggleScopeSets(
-      ['openid'],
-      supported.filter((s) => ['profile', 'email', 'phone'].includes(s)),
-    ),
+  const [sets, setSets] = useState(
+    () =>
+      initialSets ??
+      toggleScopeSets(
+        ['openid'],
+        supported.filter((s) => ['profile', 'email', 'phone'].includes(s)),
+      ),
   )
+  useEffect(() => onSetsChange?.(sets), [sets, onSetsChange])
   const run = useMatrixRun(document, config, redirectUri, runFlow)
   const done = run.results.filter(Boolean).length
   const matrix = useMemo(
@@ -59,7 +71,12 @@ export function MatrixPanel({
             in the ID token, the access token and the userinfo response for each set.
           </p>
         </header>
-        <MatrixSetup supported={supported} onSetsChange={setSets} />
+        {linkProblem && (
+          <p role="alert" data-diagnosis="invalid_deep_link" className="text-sm text-amber-900">
+            {linkProblem}
+          </p>
+        )}
+        <MatrixSetup supported={supported} onSetsChange={setSets} initialSets={initialSets} />
         <p className="text-xs text-slate-600">
           {sets.length} sets: {sets.map((s) => s.join(' ') || '(none)').join(' · ')}
         </p>
@@ -71,6 +88,11 @@ export function MatrixPanel({
           >
             Run matrix
           </Button>
+          <CopyLink
+            label="Copy setup link"
+            link={() => window.location.href}
+            hint="The provider, client and these scope sets, for a teammate."
+          />
           {running && (
             <Button variant="secondary" onClick={run.cancel}>
               Cancel

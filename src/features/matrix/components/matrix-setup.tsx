@@ -4,15 +4,21 @@ import { parseScopeSets, toggleScopeSets } from '@/lib/matrix/build-matrix'
 export interface MatrixSetupProps {
   supported: string[]
   onSetsChange: (sets: string[][]) => void
+  /** Sets from a shared link (`#matrix?sets=…`): shown as typed sets. */
+  initialSets?: string[][]
 }
 
-export function MatrixSetup({ supported, onSetsChange }: MatrixSetupProps) {
-  const [mode, setMode] = useState<'toggle' | 'typed'>('toggle')
+export function MatrixSetup({ supported, onSetsChange, initialSets }: MatrixSetupProps) {
+  const [mode, setMode] = useState<'toggle' | 'typed'>(initialSets ? 'typed' : 'toggle')
   const [base, setBase] = useState('openid')
   const [toggled, setToggled] = useState<string[]>(
     supported.filter((s) => ['profile', 'email', 'phone'].includes(s)),
   )
-  const [typed, setTyped] = useState('openid\nopenid email\nprofile\nprofile email')
+  const [typed, setTyped] = useState(
+    initialSets
+      ? initialSets.map((set) => set.join(' ')).join('\n')
+      : 'openid\nopenid email\nprofile\nprofile email',
+  )
 
   const emit = (next: {
     mode?: typeof mode

@@ -8,6 +8,7 @@ import { HistoryComparison } from '@/features/tokens/history/history-comparison'
 import { ForeignStorageNotice } from '@/features/tokens/history/foreign-storage-notice'
 import { HistoryNotices } from '@/features/tokens/history/history-notices'
 import { HistoryList } from '@/features/tokens/history/history-list'
+import { HistoryTransfer } from '@/features/tokens/history/history-transfer'
 import { useRuns } from '@/features/tokens/history/use-runs'
 
 export interface HistoryPanelProps {
@@ -128,6 +129,7 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
             />
           </div>
         </header>
+        <HistoryTransfer runs={runs} store={store} />
         <HistoryList
           runs={runs}
           selected={chosen}

@@ -59,6 +59,12 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
             {run.issuer}
           </span>
           <UserinfoBadge status={run.userinfo?.status} />
+          {run.imported && (
+            <Badge tone="skip" data-imported={run.imported.from}>
+              {run.imported.from === 'har' ? 'imported from HAR' : 'imported'}
+              {run.imported.file ? ` (${run.imported.file})` : ''}
+            </Badge>
+          )}
         </p>
         <p className="text-xs text-slate-600">
           requested <code className="font-mono">{run.requestedScope.join(' ') || '(none)'}</code>
