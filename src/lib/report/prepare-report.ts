@@ -57,7 +57,7 @@ export function prepareReport(input: ReportInput, options: ReportOptions): Prepa
   const layout = layoutSequence({
     exchanges,
     redirects,
-    endpoints: input.endpoints ?? endpointsOf(undefined, input.setup.issuer),
+    endpoints: endpointsOf(input.discovery, input.setup.issuer),
   })
   const tokens: ReportToken[] = []
   for (const [key, name] of TOKEN_NAMES) {

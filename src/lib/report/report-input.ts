@@ -40,7 +40,8 @@ export interface ReportInput {
   steps: ReportStep[]
   exchanges: HttpExchange[]
   redirects: SequenceRedirect[]
-  endpoints?: Record<string, string>
+  /** The discovery document, to name the provider's endpoints in the diagram. */
+  discovery?: Readonly<Record<string, unknown>>
   tokens: { idToken?: string; accessToken?: string; refreshToken?: string }
   userinfo?: { status?: number; claims?: Record<string, unknown> }
   checks: { idToken: Check[]; accessToken: Check[]; userinfo: Check[] }

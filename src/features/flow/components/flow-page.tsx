@@ -3,6 +3,7 @@ import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
+import { RunPicture } from '@/features/flow/components/run-picture'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
@@ -54,6 +55,7 @@ export function FlowPage({ lab, route, aside, banner }: FlowPageProps) {
           <step.Body lab={lab} />
         </StepCard>
       ))}
+      <RunPicture lab={lab} route={route} />
       {aside}
     </div>
   )
