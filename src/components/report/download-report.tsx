@@ -6,6 +6,10 @@ import type { ReportInput } from '@/lib/report/report-input'
 export interface DownloadReportProps {
   /** The run to report, read when the button is pressed. */
   input: () => ReportInput | Promise<ReportInput>
+  /** Only the button and a `Report options` toggle until asked (for long lists of runs). */
+  compact?: boolean
+  /** Only the button (HTML, redacted): the options are elsewhere. */
+  bare?: boolean
 }
 
 type Format = 'html' | 'md'
@@ -38,7 +42,8 @@ async function download(
  * (the builder loads on first use). Client secrets are always removed; raw tokens, codes and
  * signatures only go in when the user ticks the opt-in.
  */
-export function DownloadReport({ input }: DownloadReportProps) {
+export function DownloadReport({ input, compact = false, bare = false }: DownloadReportProps) {
+  const [showOptions, setShowOptions] = useState(!compact)
   const [format, setFormat] = useState<Format>('html')
   const [includeTokens, setIncludeTokens] = useState(false)
   const [error, setError] = useState<string>()
@@ -56,26 +61,40 @@ export function DownloadReport({ input }: DownloadReportProps) {
       <Button variant="secondary" size="sm" onClick={onClick}>
         Download report
       </Button>
-      <label htmlFor={formatId} className="text-xs text-slate-600">
-        Report format
-      </label>
-      <select
-        id={formatId}
-        value={format}
-        onChange={(e) => setFormat(e.target.value as Format)}
-        className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
-      >
-        <option value="html">HTML (self-contained)</option>
-        <option value="md">Markdown</option>
-      </select>
-      <label className="flex items-center gap-1.5 text-xs text-slate-600">
-        <input
-          type="checkbox"
-          checked={includeTokens}
-          onChange={(e) => setIncludeTokens(e.target.checked)}
-        />
-        Include raw tokens and codes in the report
-      </label>
+      {compact && !bare && (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-expanded={showOptions}
+          onClick={() => setShowOptions((shown) => !shown)}
+        >
+          Report options
+        </Button>
+      )}
+      {showOptions && (
+        <>
+          <label htmlFor={formatId} className="text-xs text-slate-600">
+            Report format
+          </label>
+          <select
+            id={formatId}
+            value={format}
+            onChange={(e) => setFormat(e.target.value as Format)}
+            className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
+          >
+            <option value="html">HTML (self-contained)</option>
+            <option value="md">Markdown</option>
+          </select>
+          <label className="flex items-center gap-1.5 text-xs text-slate-600">
+            <input
+              type="checkbox"
+              checked={includeTokens}
+              onChange={(e) => setIncludeTokens(e.target.checked)}
+            />
+            Include raw tokens and codes in the report
+          </label>
+        </>
+      )}
       {error && (
         <p role="alert" data-diagnosis="report_failed" className="w-full text-xs text-rose-700">
           {error}

@@ -5,6 +5,7 @@ import type { LabRun } from '@/lib/runs/types'
 export function RunReportButton({ run }: { run: LabRun }) {
   return (
     <DownloadReport
+      compact
       input={async () => {
         const { reportInputFromRun } = await import('@/lib/report/report-input')
         return reportInputFromRun(run)
