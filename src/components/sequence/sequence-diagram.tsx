@@ -84,4 +84,3 @@ function ArrowList({
     </details>
   )
 }
-
