@@ -99,6 +99,26 @@ test('two runs, one scope apart: the history compares them and survives a reload
     history.claimTable('Userinfo response').locator('[data-claim="email"][data-diff="added"]'),
   ).toBeVisible()
 
+  // both decoded tokens in full, like two jwt.io tabs, aligned claim by claim and marked
+  const full = history.comparison.getByRole('region', { name: 'Tokens in full' })
+  const payload = full.getByRole('table', { name: 'ID token in full: payload', exact: true })
+  await expect(payload.locator('[data-line="email"][data-diff-mark="added"]')).toContainText('+')
+  await expect(payload.locator('[data-line="email"]')).toContainText('alice@example.com')
+  await expect(payload.locator('[data-line="sub"][data-diff-mark="unchanged"]')).toBeVisible()
+  await expect(
+    payload.locator('[data-line="iat"][data-diff-mark="volatile_changed"]'),
+  ).toContainText('~')
+  await expect(
+    full
+      .getByRole('table', { name: 'ID token in full: header', exact: true })
+      .locator('[data-line="alg"]'),
+  ).toContainText('RS256')
+  await expect(
+    full
+      .getByRole('table', { name: 'Access token in full: payload', exact: true })
+      .locator('[data-line="scope"][data-diff-mark="changed"]'),
+  ).toContainText('~')
+
   await page.reload()
   await expect(history.runs).toHaveCount(2)
 

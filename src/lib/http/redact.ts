@@ -112,3 +112,43 @@ export function redactExchange(exchange: HttpExchange, options: RedactOptions): 
   if (exchange.response) redacted.response = redactResponse(exchange.response, options)
   return redacted
 }
+
+/**
+ * A URL safe to export: client secrets always masked in its query; with `tokens: true` also
+ * codes, tokens and `id_token_hint` (a callback URL's `code`, a logout URL's hint), in the query
+ * and in a fragment-encoded response (`#code=…&state=…`).
+ * @see https://openid.net/specs/oauth-v2-multiple-response-types-1_0.html#ResponseModes
+ */
+export function redactUrl(url: string, options: RedactOptions): string {
+  const fields = fieldsToMask(options)
+  const masked = maskQueryParams(url, fields)
+  const hash = masked.indexOf('#')
+  if (hash < 0) return masked
+  const params = new URLSearchParams(masked.slice(hash + 1))
+  let changed = false
+  for (const name of [...new Set(params.keys())])
+    if (fields.includes(name)) {
+      params.set(name, MASK)
+      changed = true
+    }
+  return changed ? `${masked.slice(0, hash)}#${params.toString()}` : masked
+}
+
+/**
+ * Replaces every occurrence of the given values (e.g. the client secret typed in this tab) in
+ * `text`, also URL- and form-encoded: the last line of defence for text that leaves the app.
+ * Values shorter than 4 characters are ignored (they would mask ordinary words).
+ */
+export function scrubValues(text: string, values: readonly (string | undefined)[]): string {
+  let result = text
+  for (const value of values) {
+    if (!value || value.length < 4) continue
+    const forms = new Set([
+      value,
+      encodeURIComponent(value),
+      new URLSearchParams({ v: value }).toString().slice(2),
+    ])
+    for (const form of forms) result = result.split(form).join(MASK)
+  }
+  return result
+}

@@ -71,7 +71,7 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
       )}
       <ol className="divide-y divide-slate-100">
         {exchanges.map((x) => (
-          <li key={x.id} data-exchange={x.stepId}>
+          <li key={x.id} data-exchange={x.stepId} data-exchange-id={x.id}>
             <button
               type="button"
               onClick={() => setOpenId(openId === x.id ? null : x.id)}

@@ -5,6 +5,7 @@ import type { Lab } from '@/features/flow/lab'
 import { RunOutline } from '@/features/flow/components/run-outline'
 import { useStepFolds } from '@/features/flow/components/step-folds'
 import type { RunViews } from '@/features/flow/components/run-views'
+import { RunPicture } from '@/features/flow/components/run-picture'
 import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
@@ -82,6 +83,7 @@ export function FlowPage({ lab, route, aside, banner, runViews }: FlowPageProps)
           </StepCard>
         )
       })}
+      <RunPicture lab={lab} route={route} />
       {aside}
     </div>
   )

@@ -3,6 +3,7 @@ import { ServiceAccountPanel } from '@/components/jwt/service-account-panel'
 import { decisiveAccessTokenClaims } from '@/lib/jwt/userinfo-scope-check'
 import { isServiceAccountToken } from '@/lib/oidc/client-credentials'
 import { missingClaimDiagnoses } from '@/lib/oidc/diagnose'
+import { AlignedTokenViews } from '@/features/flow/components/aligned-token-views'
 import { DiagnosisAlert } from '@/features/flow/components/diagnosis-alert'
 import { MissingClaims } from '@/features/flow/components/missing-claims'
 import type { Lab } from '@/features/flow/lab'
@@ -29,6 +30,7 @@ export function TokenRegions({ result, lab }: TokenRegionsProps) {
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <MissingClaims diagnoses={missing} lab={lab} />
+      <AlignedTokenViews idToken={result.idToken} accessToken={result.accessToken} />
       {result.idToken ? (
         <DecodedTokenView
           title="ID token"

@@ -3,6 +3,7 @@ import { compareRuns } from '@/lib/runs/run-views'
 import type { LabRun } from '@/lib/runs/types'
 import { ClaimDiffTable } from '@/features/tokens/compare/claim-diff-table'
 import { RunSummaryCard } from '@/features/tokens/compare/run-summary-card'
+import { TokensInFull } from '@/features/tokens/compare/tokens-in-full'
 
 export interface TokenCompareProps {
   left: LabRun
@@ -52,6 +53,7 @@ export function TokenCompare({ left, right, actions }: TokenCompareProps) {
           rightStatus={view.right.status}
         />
       ))}
+      <TokensInFull left={left} right={right} />
     </section>
   )
 }

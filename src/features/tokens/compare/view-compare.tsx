@@ -7,7 +7,10 @@ import {
   type RunViewId,
 } from '@/lib/runs/run-views'
 import type { LabRun } from '@/lib/runs/types'
+import { AlignedJson } from '@/components/jwt/aligned-json'
 import { ClaimDiffTable } from '@/features/tokens/compare/claim-diff-table'
+import { NothingToCompare, emptySide } from '@/features/tokens/compare/nothing-to-compare'
+import { UserinfoAnswers } from '@/features/tokens/compare/userinfo-answers'
 
 export interface ViewCompareProps {
   run: LabRun
@@ -51,6 +54,8 @@ export function ViewCompare({ run, actions }: ViewCompareProps) {
     () => (left && right ? compareViews(left, right) : undefined),
     [left, right],
   )
+  const readable = views.filter((v) => v.claims)
+  const empty = left && right ? emptySide(left, right) : undefined
   return (
     <section
       aria-label="View comparison"
@@ -61,17 +66,21 @@ export function ViewCompare({ run, actions }: ViewCompareProps) {
         <span className="truncate text-sm text-slate-600">{run.label}</span>
         <div className="ml-auto flex flex-wrap gap-2">{actions}</div>
       </header>
-      <div className="flex flex-wrap gap-4">
-        <ViewSelect label="Left view" value={leftId} onChange={setLeftId} />
-        <ViewSelect label="Right view" value={rightId} onChange={setRightId} />
-      </div>
-      {comparison && left && right && (
+      {readable.length < 2 ? (
+        <NothingToCompare views={views} />
+      ) : (
+        <div className="flex flex-wrap gap-4">
+          <ViewSelect label="Left view" value={leftId} onChange={setLeftId} />
+          <ViewSelect label="Right view" value={rightId} onChange={setRightId} />
+        </div>
+      )}
+      {readable.length >= 2 && comparison && left && right && (
         <>
           <p
             data-diff-summary
             className="rounded-lg bg-indigo-50 px-3 py-2 text-sm font-medium text-indigo-950"
           >
-            {comparison.summary}
+            {empty ?? comparison.summary}
           </p>
           <ClaimDiffTable
             title={`${left.label} vs ${right.label}`}
@@ -81,6 +90,16 @@ export function ViewCompare({ run, actions }: ViewCompareProps) {
             leftStatus={left.status}
             rightStatus={right.status}
           />
+          <AlignedJson
+            title={`${left.label} vs ${right.label} in full`}
+            leftLabel={left.label}
+            rightLabel={right.label}
+            {...(left.claims ? { left: left.claims } : {})}
+            {...(right.claims ? { right: right.claims } : {})}
+            {...(left.status ? { leftNote: left.status } : {})}
+            {...(right.status ? { rightNote: right.status } : {})}
+          />
+          {(leftId === 'userinfo' || rightId === 'userinfo') && <UserinfoAnswers runs={[run]} />}
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import type { LabRun } from '@/lib/runs/types'
 import { RunLabelEditor } from '@/features/tokens/history/run-label-editor'
+import { RunReportButton } from '@/features/tokens/history/run-report-button'
 
 export interface HistoryRowProps {
   run: LabRun
@@ -71,6 +72,7 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
           {' · '}granted{' '}
           <code className="font-mono">{run.grantedScope?.join(' ') ?? '(not in response)'}</code>
         </p>
+        <RunReportButton run={run} />
       </div>
       <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-start">
         {previous && (

@@ -1,0 +1,102 @@
+import type { HttpExchange } from '@/lib/wire/http-types'
+import type { Check } from '@/lib/jwt/checks'
+import type { LabRun } from '@/lib/runs/types'
+import type { SequenceRedirect } from '@/lib/sequence/sequence-layout'
+
+/** One step of the run as the report tells it. */
+export interface ReportStep {
+  id: string
+  title: string
+  /** `done`, `fail`, … when the live run knows it. */
+  status?: string
+  exchangeIds: string[]
+}
+
+/** A diagnosis as the report prints it. */
+export interface ReportDiagnosis {
+  step: string
+  code: string
+  title: string
+  explanation: string
+  cause: string
+  fix: string
+  known: string[]
+}
+
+/** Everything a report is built from: plain data, from a live run or from the history. */
+export interface ReportInput {
+  title: string
+  createdAt: string
+  setup: {
+    issuer: string
+    clientId: string
+    clientType: string
+    grant?: string
+    redirectUri?: string
+    requestedScope: string[]
+    grantedScope?: string[]
+    user?: string
+  }
+  steps: ReportStep[]
+  exchanges: HttpExchange[]
+  redirects: SequenceRedirect[]
+  /** The discovery document, to name the provider's endpoints in the diagram. */
+  discovery?: Readonly<Record<string, unknown>>
+  tokens: { idToken?: string; accessToken?: string; refreshToken?: string }
+  userinfo?: { status?: number; claims?: Record<string, unknown> }
+  checks: { idToken: Check[]; accessToken: Check[]; userinfo: Check[] }
+  diagnoses: ReportDiagnosis[]
+  /** Values that must never appear in the report, e.g. the client secret typed in this tab. */
+  secrets?: string[]
+}
+
+const STEP_TITLES: Record<string, string> = {
+  discovery: 'Discovery',
+  jwks: 'Signing keys (JWKS)',
+  token: 'Token request',
+  userinfo: 'Userinfo',
+  refresh: 'Refresh',
+  introspect: 'Introspection',
+  revoke: 'Revocation',
+  'client-credentials': 'Client credentials',
+  device: 'Device authorization',
+}
+
+/** Steps from the exchanges' step ids, in order of first appearance. */
+export function stepsFromExchanges(exchanges: readonly HttpExchange[]): ReportStep[] {
+  const steps: ReportStep[] = []
+  for (const x of exchanges) {
+    const id = x.stepId ?? 'other'
+    let step = steps.find((s) => s.id === id)
+    if (!step) {
+      step = { id, title: STEP_TITLES[id] ?? id, exchangeIds: [] }
+      steps.push(step)
+    }
+    step.exchangeIds.push(x.id)
+  }
+  return steps
+}
+
+/** The report of a run kept in the history (it keeps no diagnoses and no redirects). */
+export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}): ReportInput {
+  return {
+    title: run.label,
+    createdAt: run.createdAt,
+    setup: {
+      issuer: run.issuer,
+      clientId: run.clientId,
+      clientType: run.clientType,
+      requestedScope: run.requestedScope,
+      ...(run.grantedScope ? { grantedScope: run.grantedScope } : {}),
+      ...(run.user ? { user: run.user } : {}),
+    },
+    steps: stepsFromExchanges(run.exchanges),
+    exchanges: run.exchanges,
+    redirects: [],
+    tokens: run.tokens,
+    ...(run.userinfo ? { userinfo: run.userinfo } : {}),
+    checks: run.checks,
+    diagnoses: [],
+    ...extra,
+  }
+}
