@@ -46,3 +46,45 @@ test('the client secret crosses the redirect in sessionStorage, then lives in me
   const local = await page.evaluate(() => JSON.stringify(Object.entries(window.localStorage)))
   expect(local).not.toContain(SECRET)
 })
+
+/** Every storage the lab could use in this browser, as counts. */
+const storageState = (page: Page) =>
+  page.evaluate(async () => ({
+    local: Object.keys(window.localStorage).filter((key) => key.startsWith('oidc-lab')),
+    session: Object.keys(window.sessionStorage),
+    databases: (await window.indexedDB.databases())
+      .map((db) => db.name ?? '')
+      .filter((name) => name.startsWith('oidc-lab')),
+  }))
+
+test('Forget everything empties localStorage, sessionStorage and the run history, after a confirmation', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await lab.open({ preset: 'demo', scope: 'openid profile' })
+  await lab.runWholeFlow.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await expect(page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
+  await page.goto('/#history')
+  await expect(page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem')).toHaveCount(1)
+  const before = await storageState(page)
+  expect(before.local.length).toBeGreaterThan(0)
+  expect(before.session.length).toBeGreaterThan(0)
+  expect(before.databases).toEqual(['oidc-lab-runs'])
+
+  await page.getByRole('button', { name: 'Forget everything' }).click()
+  // nothing is deleted before the confirmation; Cancel keeps it all
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  expect(await storageState(page)).toEqual(before)
+  await page.getByRole('button', { name: 'Forget everything' }).click()
+  await page.getByRole('button', { name: 'Yes, forget everything' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Forgotten' })).toContainText(
+    'the run history',
+  )
+  expect(await storageState(page)).toEqual({ local: [], session: [], databases: [] })
+
+  await page.goto('/#history')
+  await expect(page.getByText('No runs yet.')).toBeVisible()
+})

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react'
+import { ForgetEverythingButton } from '@/features/forget/forget-everything-button'
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
           <a href="/" className="flex items-center gap-2">
             <img src="/favicon.svg" alt="" className="size-7" />
             <span className="text-lg font-bold tracking-tight">OIDC Lab</span>
@@ -15,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="ml-auto text-xs text-slate-400">
             Tokens and secrets go only to the provider you configure.
           </span>
+          <ForgetEverythingButton />
         </div>
       </header>
       <main>{children}</main>
