@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { redactExchange } from '@/lib/http/redact'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import { defaultRunLabel, runStore } from '@/lib/runs/run-store'
-import { loadHistorySettings, withoutRawTokens } from '@/lib/runs/history-settings'
 import type { LabRun } from '@/lib/runs/types'
 import type { Lab } from '@/features/flow/lab'
 import type { AnyStep } from '@/features/flow/steps/types'
@@ -85,9 +84,7 @@ export function useRunRecorder(lab: Lab, steps: readonly AnyStep[]): RecordedRun
         ...snapshot,
         label: existing?.label ?? defaultRunLabel({ ...snapshot, label: '' }),
       }
-      // raw tokens (refresh tokens above all) stay out of the history unless the user asked
-      const keepRaw = loadHistorySettings(window.localStorage).keepRawTokens
-      await runStore.save(keepRaw ? run : withoutRawTokens(run))
+      await runStore.save(run)
       const { runs } = await runStore.list()
       const index = runs.findIndex((r) => r.id === run.id)
       if (current) setRecorded({ id: run.id, label: run.label, previousId: runs[index + 1]?.id })

@@ -3,7 +3,6 @@ import { Button } from '@/components/ui/button'
 import { runStore as appRunStore, type RunStore } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
 import { ClearAllButton } from '@/features/tokens/history/clear-all-button'
-import { KeepRawTokensToggle } from '@/features/tokens/history/keep-raw-tokens-toggle'
 import type { ComparisonTarget } from '@/features/tokens/history/comparison-target'
 import { HistoryComparison } from '@/features/tokens/history/history-comparison'
 import { HistoryNotices } from '@/features/tokens/history/history-notices'
@@ -114,7 +113,6 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
             {runs.length} saved in this browser · select two to compare
           </span>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <KeepRawTokensToggle />
             <Button size="sm" disabled={chosen.length !== 2} onClick={compareSelected}>
               Compare selected
             </Button>
