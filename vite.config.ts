@@ -2,12 +2,14 @@ import { fileURLToPath, URL } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts'
 
 // Loopback only: the lab handles secrets and tokens and never needs to be reachable from elsewhere.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), cspPlugin()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: 'localhost', port: 5173, strictPort: true },
-  preview: { host: 'localhost', port: 4173, strictPort: true },
+  // the built pages carry their CSP in a meta tag; framing can only be refused by headers
+  preview: { host: 'localhost', port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   build: { sourcemap: true },
 })

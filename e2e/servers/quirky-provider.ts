@@ -22,6 +22,12 @@
  *  - `/basic-only`: a normal provider for client `basic-only`, secret `basic-secret`, that accepts
  *    the secret in an `Authorization: Basic` header only: the secret in the form body
  *    (client_secret_post), a wrong secret or none answers 401 `{"error":"invalid_client"}`.
+ *  - `/hostile`: a normal provider whose ID token, access token, userinfo and token response carry
+ *    markup, `<script>`, `javascript:` URLs, an RTL override and a very long string
+ *    ({@link HOSTILE_CLAIMS}), each of which would set `window.__hostile` if it ever ran; its device
+ *    authorization endpoint (any client) answers with a `javascript:` verification_uri_complete and
+ *    a user code made of markup, and every poll with `authorization_pending` and markup in
+ *    `error_description`.
  * "Normal" means: a code works once (a replay is 400 invalid_grant), S256 PKCE is checked when a
  * code_challenge was sent, and userinfo checks the token's signature and answers 401/403 with a
  * Bearer challenge (403 insufficient_scope without `openid`).
@@ -42,6 +48,7 @@ export const QUIRKY_REALMS = [
   'basic-only',
   // one broken thing each, for the bad-input catalogue: see bad-realms.ts
   ...BAD_REALMS,
+  'hostile',
 ] as const
 
 export type QuirkyRealm = (typeof QUIRKY_REALMS)[number]
@@ -59,6 +66,24 @@ export const BASIC_ONLY_CLIENT = { clientId: 'basic-only', secret: 'basic-secret
 
 const isBadRealm = (realm: string): realm is BadRealm =>
   (BAD_REALMS as readonly string[]).includes(realm)
+/** Every payload would set `window.__hostile` if the lab ever ran it. */
+export const HOSTILE_MARKUP = '<img src=x onerror="window.__hostile=1">'
+export const HOSTILE_SCRIPT = '<script>window.__hostile=1</script>'
+export const HOSTILE_URL = 'javascript:window.__hostile=1'
+export const HOSTILE_LONG = `${'W'.repeat(5000)} ${'x'.repeat(20_000)}`
+export const HOSTILE_CLAIMS = {
+  name: HOSTILE_MARKUP,
+  given_name: HOSTILE_SCRIPT,
+  preferred_username: '\u202Enimda',
+  website: HOSTILE_URL,
+  picture: HOSTILE_URL,
+  profile: 'javascript:alert(document.domain)',
+  email: `"><svg onload="window.__hostile=1">@example.com`,
+  address: { formatted: HOSTILE_SCRIPT, street_address: HOSTILE_MARKUP },
+  groups: [HOSTILE_MARKUP, HOSTILE_URL],
+  [HOSTILE_MARKUP]: 'a claim named with markup',
+  note: HOSTILE_LONG,
+} as const
 
 /** `/quirky` and `/nocors` keep their original, looser rules. */
 const isLegacy = (realm: QuirkyRealm) => realm === 'quirky' || realm === 'nocors'
@@ -157,6 +182,7 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
       grant_types_supported: [
         'authorization_code',
         ...(realm === 'lenient' ? ['client_credentials'] : []),
+        ...(realm === 'hostile' ? ['urn:ietf:params:oauth:grant-type:device_code'] : []),
       ],
       token_endpoint_auth_methods_supported:
         realm === 'basic-only'
@@ -164,6 +190,13 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
           : ['none', 'client_secret_basic', 'client_secret_post'],
       code_challenge_methods_supported: ['S256'],
       id_token_signing_alg_values_supported: ['RS256'],
+      ...(realm === 'hostile'
+        ? {
+            device_authorization_endpoint: `${base}/device_authorization`,
+            service_documentation: HOSTILE_URL,
+            op_policy_uri: HOSTILE_URL,
+          }
+        : {}),
     }
   }
 
@@ -201,15 +234,23 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
   async function tokensFor(realm: QuirkyRealm, grant: IssuedCode) {
     const issuer = claimedIssuer(realm)
     const { scope } = grant
+    const extra = realm === 'hostile' ? HOSTILE_CLAIMS : { name: 'Quirky User' }
     const accessToken = await sign(
       issuer,
-      { sub: 'user-1', scope, client_id: grant.clientId, aud: 'api' },
+      {
+        sub: 'user-1',
+        scope,
+        client_id: grant.clientId,
+        aud: 'api',
+        // all but the long string: the access token travels in a header, and headers are capped
+        ...(realm === 'hostile' ? { ...HOSTILE_CLAIMS, note: HOSTILE_SCRIPT } : {}),
+      },
       'at+jwt',
     )
     const idToken = hasScope(scope, 'openid')
       ? await sign(
           issuer,
-          { sub: 'user-1', aud: grant.clientId, nonce: grant.nonce, name: 'Quirky User' },
+          { sub: 'user-1', aud: grant.clientId, nonce: grant.nonce, ...extra },
           'JWT',
         )
       : undefined
@@ -219,6 +260,9 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
       expires_in: 300,
       id_token: idToken,
       scope,
+      ...(realm === 'hostile'
+        ? { [HOSTILE_MARKUP]: HOSTILE_URL, session_note: HOSTILE_SCRIPT }
+        : {}),
     }
   }
 
@@ -284,6 +328,9 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
     if (realm === 'lenient' && grantType === 'client_credentials') {
       return clientCredentialsGrant(realm, form, client, json)
     }
+    if (realm === 'hostile' && grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+      return json(400, { error: 'authorization_pending', error_description: HOSTILE_MARKUP })
+    }
     if (grantType !== 'authorization_code') return json(400, { error: 'unsupported_grant_type' })
     if (realm === 'basic-only' && basicOnlyRefusal(client)) {
       return json(401, { error: 'invalid_client' })
@@ -328,7 +375,20 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
         'Bearer error="insufficient_scope", error_description="openid scope required", scope="openid"'
       return json(403, { error: 'insufficient_scope' }, { 'www-authenticate': challenge })
     }
+    if (realm === 'hostile') return json(200, { sub: payload.sub, ...HOSTILE_CLAIMS })
     return json(200, { sub: payload.sub, name: 'Quirky User' })
+  }
+
+  /** `/hostile`'s device authorization (RFC 8628 §3.2): markup and a `javascript:` complete URI. */
+  function deviceAuthorization(realm: QuirkyRealm, json: Json) {
+    return json(200, {
+      device_code: randomUUID(),
+      user_code: HOSTILE_MARKUP,
+      verification_uri: `${origin}/${realm}/device`,
+      verification_uri_complete: HOSTILE_URL,
+      expires_in: 600,
+      interval: 1,
+    })
   }
 
   function setCors(realm: string, endpoint: string, req: IncomingMessage, res: ServerResponse) {
@@ -366,6 +426,10 @@ export async function startQuirkyProvider({ port }: { port: number }): Promise<Q
         return authorize(realm, url.searchParams, res)
       case '/token':
         return token(realm, req, json)
+      case '/device_authorization':
+        return realm === 'hostile'
+          ? deviceAuthorization(realm, json)
+          : json(404, { error: 'not_found' })
       case '/userinfo':
         return isLegacy(realm) ? legacyUserinfo(req, res, json) : userinfo(realm, req, json)
       default:

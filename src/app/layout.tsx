@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react'
 import { DisplayControls } from '@/app/display-controls'
+import { ForgetEverythingButton } from '@/features/forget/forget-everything-button'
 
 /** A skip link's target: the element to focus (an id), and what the link says. */
 export interface SkipTarget {
@@ -56,6 +57,7 @@ export function Layout({ children, nav, skips = [] }: LayoutProps) {
             Tokens and secrets go only to the provider you configure.
           </span>
           <DisplayControls />
+          <ForgetEverythingButton />
         </div>
       </header>
       {nav}

@@ -2,6 +2,7 @@ import { ExchangeList } from '@/features/exchanges/components/exchange-list'
 import { FlowPage } from '@/features/flow/components/flow-page'
 import { initFlow } from '@/features/flow/hooks/use-flow'
 import { useLab } from '@/features/flow/hooks/use-lab'
+import { useScrubbedCallbackUrl } from '@/features/flow/hooks/use-scrubbed-callback-url'
 import { useRunRecorder } from '@/features/flow/hooks/use-run-recorder'
 import { RunSaved } from '@/features/flow/components/run-saved'
 import { FLOW_STEPS } from '@/features/flow/steps/registry'
@@ -13,6 +14,7 @@ const init = () => initFlow('callback', window.location)
 export function CallbackRoute() {
   const lab = useLab(init, FLOW_STEPS)
   const run = useRunRecorder(lab, FLOW_STEPS)
+  useScrubbedCallbackUrl(lab.flow)
   return (
     <Layout>
       <FlowPage

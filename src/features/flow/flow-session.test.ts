@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { defaultConfig } from '@/lib/lab-config/lab-config'
-import { createFlowSession, STORAGE_KEYS } from '@/features/flow/flow-session'
+import {
+  createFlowSession,
+  persistedFlow,
+  secretNeededAcrossRedirect,
+  STORAGE_KEYS,
+} from '@/features/flow/flow-session'
 import { initialFlowState } from '@/features/flow/flow-reducer'
 import { recorded } from '@/testing/step-inputs'
 
@@ -53,6 +58,73 @@ describe('flow session', () => {
     expect(local.getItem(STORAGE_KEYS.remembered)).not.toContain('s3cret')
     flows.save({ flow: initialFlowState({ ...secretConfig, rememberSecret: true }), exchanges: [] })
     expect(local.getItem(STORAGE_KEYS.remembered)).toContain('s3cret')
+  })
+
+  describe('the client secret in sessionStorage', () => {
+    const confidential = { ...config, clientType: 'confidential' as const, clientSecret: 's3cret' }
+    const prepared = initialFlowState(confidential)
+    const request = { state: 's', nonce: 'n', codeVerifier: 'v' }
+    const away = { ...prepared, request: { ...request, url: 'http://idp/auth', startedAt: 't' } }
+    const exchanged = {
+      ...away,
+      callback: { url: 'http://app/callback?code=c', receivedAt: 't' },
+      sent: { token: ['x-1'] },
+    }
+
+    test.each([
+      ['before Start authorization', { ...prepared, request }, false],
+      ['away at the provider', away, true],
+      ['back, code not yet exchanged', { ...away, callback: exchanged.callback }, true],
+      ['after the code exchange', exchanged, false],
+      [
+        'library mode, back from the provider',
+        { ...away, mode: 'library' as const, callback: exchanged.callback },
+        false,
+      ],
+      [
+        'away for logout',
+        { ...exchanged, logout: { state: 'l', url: 'http://idp/logout', startedAt: 't' } },
+        true,
+      ],
+      [
+        'back from logout',
+        { ...exchanged, logout: { state: 'l', url: 'u', startedAt: 't', returnedAt: 't' } },
+        false,
+      ],
+      [
+        'a public client',
+        { ...away, config: { ...confidential, clientType: 'public' as const } },
+        false,
+      ],
+    ])('%s: kept = %s', (_when, flow, kept) => {
+      expect(secretNeededAcrossRedirect(flow)).toBe(kept)
+      expect(persistedFlow(flow).config.clientSecret).toBe(kept ? 's3cret' : '')
+      // the flow in memory keeps it
+      expect(flow.config.clientSecret).toBe('s3cret')
+    })
+
+    test('a remembered secret stays, the user asked for it', () => {
+      const flow = { ...exchanged, config: { ...confidential, rememberSecret: true } }
+      expect(persistedFlow(flow).config.clientSecret).toBe('s3cret')
+    })
+
+    test('the recorded token request keeps its secret in memory only', () => {
+      const { flows, session } = stores()
+      const post = recorded('token', undefined, [
+        ['grant_type', 'authorization_code'],
+        ['client_id', 'app'],
+        ['client_secret', 's3cret'],
+      ])
+      const basic = recorded('token', undefined)
+      basic.request.headers = { Authorization: `Basic ${btoa('app:s3cret')}` }
+      flows.save({ flow: exchanged, exchanges: [post, basic] })
+      const stored = `${session.getItem(STORAGE_KEYS.flow)}${session.getItem(STORAGE_KEYS.exchanges)}`
+      expect(stored).not.toContain('s3cret')
+      expect(stored).not.toContain(btoa('app:s3cret'))
+      expect(stored).toContain('authorization_code')
+      expect(post.request.form).toContainEqual(['client_secret', 's3cret'])
+      expect(basic.request.headers.Authorization).toBe(`Basic ${btoa('app:s3cret')}`)
+    })
   })
 
   test.each([

@@ -1,5 +1,6 @@
 import { z } from '@/lib/schema'
 import type { HttpExchange } from '@/lib/wire/http-types'
+import { redactExchange } from '@/lib/http/redact'
 import { describeIssues, labConfigSchema, parseStoredConfig } from '@/lib/lab-config/config-schema'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { FlowState } from '@/features/flow/flow-reducer'
@@ -58,6 +59,39 @@ const savedExchangeSchema = z.looseObject({
   networkError: z.optional(z.string()),
 })
 
+/**
+ * Whether this tab must keep the client secret in sessionStorage: only while the page is away at the
+ * provider and the secret is still to be used when it comes back, i.e. from `Start authorization`
+ * until the code exchange was sent (guided mode) or the callback arrived (library mode, which
+ * exchanges the code at once), and while a logout is away. The rest of the time it stays in memory
+ * only (or in localStorage when the user ticked "remember on this device").
+ */
+export function secretNeededAcrossRedirect(flow: FlowState): boolean {
+  if (flow.config.clientType !== 'confidential' || !flow.config.clientSecret) return false
+  const awayForCode =
+    flow.request?.url !== undefined &&
+    !(flow.sent.token?.length ?? 0) &&
+    !(flow.mode === 'library' && flow.callback)
+  const awayForLogout = flow.logout !== undefined && flow.logout.returnedAt === undefined
+  return awayForCode || awayForLogout
+}
+
+/** The flow as sessionStorage keeps it: nothing running, and the secret only when needed. */
+export function persistedFlow(flow: FlowState): Omit<FlowState, 'running'> {
+  const { running: _running, ...saved } = flow
+  if (flow.config.rememberSecret || secretNeededAcrossRedirect(flow)) return saved
+  return { ...saved, config: { ...saved.config, clientSecret: '' } }
+}
+
+/**
+ * The exchange log as sessionStorage keeps it: client secrets masked (Basic credentials, form
+ * `client_secret`…). The live log in memory keeps them, masked on screen until revealed; the
+ * secret is never read back from the log, and tokens stay (the steps derive their results from them).
+ */
+export function persistedExchanges(exchanges: readonly HttpExchange[]): HttpExchange[] {
+  return exchanges.map((exchange) => redactExchange(exchange, { tokens: false }))
+}
+
 export interface PersistedSession {
   flow: FlowState
   exchanges: HttpExchange[]
@@ -71,8 +105,10 @@ export interface LoadedSession {
 
 /**
  * Keeps the flow (config, state, nonce, code_verifier, exchange ids) and the exchanges across the
- * full-page redirect to the provider. sessionStorage is per tab and dies with it; only a ticked
- * "remember on this device" puts the client secret in localStorage. Everything read back is
+ * full-page redirect to the provider. sessionStorage is per tab and dies with it; it holds the client
+ * secret only while the page is away at the provider ({@link secretNeededAcrossRedirect}), the
+ * recorded exchanges only with secrets masked; only a ticked "remember on this device" puts the
+ * client secret in localStorage. Everything read back is
  * validated: a stale or corrupt value is dropped with a notice.
  */
 export interface FlowSession {
@@ -115,9 +151,8 @@ export function createFlowSession(session: Storage, local: Storage): FlowSession
     },
     save({ flow, exchanges }) {
       if (frozen) return
-      const { running: _running, ...saved } = flow
-      writeJson(session, STORAGE_KEYS.flow, saved)
-      writeJson(session, STORAGE_KEYS.exchanges, exchanges)
+      writeJson(session, STORAGE_KEYS.flow, persistedFlow(flow))
+      writeJson(session, STORAGE_KEYS.exchanges, persistedExchanges(exchanges))
       writeJson(
         local,
         STORAGE_KEYS.remembered,

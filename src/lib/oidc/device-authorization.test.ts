@@ -160,6 +160,21 @@ describe('processDeviceAuthorizationResponse', () => {
     })
   })
 
+  test.each(['javascript:alert(document.domain)', 'data:text/html,<script>1</script>', '/device'])(
+    'a verification_uri_complete that is not an absolute http(s) URL (%s) is never offered',
+    (complete) => {
+      const result = processDeviceAuthorizationResponse(
+        json(200, { ...KEYCLOAK_ANSWER, verification_uri_complete: complete }),
+      )
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect(result.value.verification_uri_complete).toBeUndefined()
+      expect(result.value.deviations).toEqual([
+        `“verification_uri_complete” “${complete}” is not an absolute http(s) URL; ignored (the user types the code at verification_uri instead).`,
+      ])
+    },
+  )
+
   test('missing and mistyped required members are listed', () => {
     const response = json(200, { device_code: '', verification_uri: 7, expires_in: 'soon' })
     expect(processDeviceAuthorizationResponse(response)).toEqual({

@@ -221,8 +221,15 @@ export function processDeviceAuthorizationResponse(
     deviations,
   }
   const complete = value.verification_uri_complete
-  if (typeof complete === 'string' && complete !== '') result.verification_uri_complete = complete
-  else if (complete !== undefined) {
+  const completeIsHttp =
+    typeof complete === 'string' && /^https?:$/.test(parseAbsoluteUrl(complete)?.protocol ?? '')
+  if (completeIsHttp) result.verification_uri_complete = complete
+  else if (typeof complete === 'string' && complete !== '') {
+    // shown as a link and a QR code: anything but http(s) (javascript:, data:…) is never offered
+    deviations.push(
+      `“verification_uri_complete” “${complete}” is not an absolute http(s) URL; ignored (the user types the code at verification_uri instead).`,
+    )
+  } else if (complete !== undefined) {
     deviations.push(`“verification_uri_complete” is ${show(complete)}, not a string; ignored.`)
   }
   const interval = readSeconds(value.interval, 'interval', deviations)

@@ -23,6 +23,9 @@ export function initFlow(route: 'lab' | 'callback', location: Location): FlowIni
   const { session: saved, notices } = flowSession.load()
   if (saved) exchangeStore.load(saved.exchanges)
   if (route === 'callback') {
+    // reloaded after the exchange took code and state out of the address bar: the run as it was
+    if (location.search === '' && saved?.flow.callback)
+      return { flow: saved.flow, messages: [], notices }
     const flow = saved?.flow ?? initialFlowState(defaultConfig(env.demoIssuer))
     return {
       flow: flowReducer(flow, {

@@ -56,6 +56,11 @@ export function DeviceCodePanel({ device }: { device: DeviceResult }) {
           {authorization.intervalDefaulted ? ' (no interval given: RFC 8628’s default)' : ''}; the
           code expires in {authorization.expires_in} s.
         </p>
+        {authorization.deviations.map((d) => (
+          <p key={d} className="text-xs break-all text-amber-800" data-deviation>
+            Deviation from the spec: {d}
+          </p>
+        ))}
         <ol className="space-y-0.5 text-xs" aria-label="Polls">
           {device.polls.map((poll, i) => (
             <li key={poll.exchange.id} data-poll={poll.error ?? poll.outcome}>
