@@ -7,7 +7,6 @@ import {
   processDiscoveryResponse,
   processJwksResponse,
 } from '@/lib/oidc/discovery'
-import { describeJwksFailure, type JwksFailure } from '@/lib/oidc/jwks-failure'
 import type { Result } from '@/lib/result'
 import type { DiscoveryDocument, JsonWebKeySet, OidcError } from '@/lib/oidc/types'
 
@@ -92,19 +91,4 @@ export function fetchFailure(fetched: Fetched<unknown>): string {
   if (!result)
     return `could not reach ${exchange.request.url} (${exchange.networkError ?? 'no response'}): the provider is down, or it does not allow this page's origin (CORS)`
   return result.ok ? '' : result.error.message
-}
-
-/** Why the provider's JWKS is not usable (no jwks_uri, unreachable, 404, not JSON…), else undefined. */
-export function jwksFailureOf(
-  document: Pick<DiscoveryDocument, 'jwks_uri'>,
-  fetched: Fetched<JsonWebKeySet> | undefined,
-): JwksFailure | undefined {
-  if (!document.jwks_uri) return describeJwksFailure({})
-  if (!fetched) return undefined
-  const { exchange, result } = fetched
-  return describeJwksFailure({
-    url: exchange.request.url,
-    ...(exchange.networkError ? { networkError: exchange.networkError } : {}),
-    ...(result && !result.ok ? { error: result.error } : {}),
-  })
 }

@@ -11,7 +11,7 @@ import type { RunViews } from '@/features/flow/components/run-views'
 import type { runAndRecordHeadless } from '@/features/flow/headless-run'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
-import { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
+import type { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
 import { useSetupLinkSync } from '@/features/flow/hooks/use-setup-link'
 import { buildMatrixFragment } from '@/lib/lab-config/setup-link'
 import { Layout } from '@/app/layout'
@@ -37,7 +37,14 @@ const LessonsPanel = lazy(() =>
     default: m.LessonsPanel,
   })),
 )
-const lessonChannel = { silent: authorizeInFrame, interactive: authorizeInPopup }
+// the lessons sign in like the matrix (hidden frame, popup); the channel loads with them
+const channel = () => import('@/features/matrix/callback-channel')
+const lessonChannel = {
+  silent: (...args: Parameters<typeof authorizeInFrame>) =>
+    channel().then((m) => m.authorizeInFrame(...args)),
+  interactive: (...args: Parameters<typeof authorizeInPopup>) =>
+    channel().then((m) => m.authorizeInPopup(...args)),
+}
 const InspectPanel = lazy(() =>
   import('@/app/routes/inspect-view').then((m) => ({ default: m.InspectView })),
 )

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { forgetEverything, type ForgetReport } from '@/lib/forget-everything'
+import type { ForgetReport } from '@/lib/forget-everything'
 import { flowSession } from '@/features/flow/hooks/use-flow'
 
 type Phase =
@@ -12,7 +12,10 @@ type Phase =
 async function forgetAll(): Promise<ForgetReport> {
   // this page stops writing its flow back, so what is deleted stays deleted
   flowSession.freeze()
-  const { runStore, DEFAULT_RUN_DB } = await import('@/lib/runs/run-store')
+  const [{ runStore, DEFAULT_RUN_DB }, { forgetEverything }] = await Promise.all([
+    import('@/lib/runs/run-store'),
+    import('@/lib/forget-everything'),
+  ])
   // empties the history on screen and closes the database, so it can be deleted
   await runStore.clear().catch(() => undefined)
   return forgetEverything({

@@ -2,11 +2,8 @@ import type { ReactNode } from 'react'
 import { RichText } from '@/components/ui/rich-text'
 import type { DeepLinkMessage } from '@/lib/lab-config/deep-link'
 import type { Lab } from '@/features/flow/lab'
-import { RunOutline } from '@/features/flow/components/run-outline'
 import { useStepFolds } from '@/features/flow/components/step-folds'
 import type { RunViews } from '@/features/flow/components/run-views'
-import { RunPicture } from '@/features/flow/components/run-picture'
-import { SetupSummary } from '@/features/flow/components/setup-summary'
 import { StepCard } from '@/features/flow/components/step-card'
 import { appliesTo } from '@/features/flow/steps/context'
 
@@ -52,10 +49,14 @@ export function FlowPage({ lab, route, aside, banner, runViews }: FlowPageProps)
       <StorageNotices notices={lab.notices} />
       {banner}
       {runViews && <runViews.RunSummary lab={lab} steps={steps} onShowStep={showStep} />}
-      {route === 'callback' && (
-        <SetupSummary config={lab.config} issuer={lab.context.issuer} onEdit={lab.goToSetup} />
+      {route === 'callback' && runViews && (
+        <runViews.SetupSummary
+          config={lab.config}
+          issuer={lab.context.issuer}
+          onEdit={lab.goToSetup}
+        />
       )}
-      {route === 'callback' && <RunOutline lab={lab} steps={steps} />}
+      {route === 'callback' && runViews && <runViews.RunOutline lab={lab} steps={steps} />}
       {steps.map((step, i) => {
         const status = lab.statusOf(step)
         const folded = folds.isFolded(step.id)
@@ -83,7 +84,7 @@ export function FlowPage({ lab, route, aside, banner, runViews }: FlowPageProps)
           </StepCard>
         )
       })}
-      <RunPicture lab={lab} route={route} />
+      {runViews && <runViews.RunPicture lab={lab} route={route} />}
       {aside}
     </div>
   )

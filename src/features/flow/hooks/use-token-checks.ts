@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { needsJwksRefresh, type Check } from '@/lib/jwt/checks'
 import { checkUserinfoSub } from '@/lib/jwt/userinfo-sub-check'
-import { fetchedValue, jwksFailureOf, jwksFetch } from '@/lib/provider-queries'
+import { fetchedValue, jwksFetch } from '@/lib/provider-queries'
 import { useProviderFetch } from '@/features/flow/hooks/use-provider-fetch'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { TokenChecks } from '@/features/flow/lab'
@@ -36,7 +36,6 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
     let current = true
     // the time of verification: checks are not re-run as the clock ticks
     const now = Math.floor(Date.now() / 1000)
-    const jwksFailure = jwks ? undefined : jwksFailureOf(document, jwksData)
     const expected = {
       issuer: document.issuer,
       clientId,
@@ -47,24 +46,29 @@ export function useTokenChecks(context: StepContext, config: LabConfig): TokenCh
       idTokenSigningAlgValuesSupported: document.id_token_signing_alg_values_supported,
     }
     // the checks (and jose under them) load with the first token, not with the first page
-    const checked = Promise.all([
-      idToken
-        ? import('@/lib/jwt/id-token-checks').then((m) =>
-            m.checkIdToken({ token: idToken, jwks, jwksFailure, now, expected }),
-          )
-        : none,
-      accessToken && accessToken.kind !== 'opaque'
-        ? import('@/lib/jwt/access-token-checks').then((m) =>
-            m.checkAccessToken({
-              token: accessToken,
-              jwks,
-              jwksFailure,
-              now,
-              expected: { issuer: document.issuer },
-            }),
-          )
-        : none,
-    ])
+    const failure = jwks
+      ? Promise.resolve(undefined)
+      : import('@/lib/jwks-failure-of').then((m) => m.jwksFailureOf(document, jwksData))
+    const checked = failure.then((jwksFailure) =>
+      Promise.all([
+        idToken
+          ? import('@/lib/jwt/id-token-checks').then((m) =>
+              m.checkIdToken({ token: idToken, jwks, jwksFailure, now, expected }),
+            )
+          : none,
+        accessToken && accessToken.kind !== 'opaque'
+          ? import('@/lib/jwt/access-token-checks').then((m) =>
+              m.checkAccessToken({
+                token: accessToken,
+                jwks,
+                jwksFailure,
+                now,
+                expected: { issuer: document.issuer },
+              }),
+            )
+          : none,
+      ]),
+    )
     void checked.then(([id, at]) => current && setChecks({ id, at }))
     return () => {
       current = false

@@ -6,9 +6,9 @@ import {
   discoveryQueryOptions,
   fetchedValue,
   fetchFailure,
-  jwksFailureOf,
   jwksQueryOptions,
 } from '@/lib/provider-queries'
+import { jwksFailureOf } from '@/lib/jwks-failure-of'
 import { useDebouncedValue } from './use-debounced-value'
 
 export type ProviderKeysState = 'none' | 'invalid' | 'loading' | 'error' | 'ready'
