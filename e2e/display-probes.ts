@@ -48,7 +48,13 @@ export function textSizes(page: Page): Promise<TextSize[]> {
       // hidden, or screen-reader only (1 px clipped)
       if (box.width <= 1 || box.height <= 1) continue
       if (el.closest('[hidden], details:not([open]) > :not(summary)')) continue
-      const px = parseFloat(getComputedStyle(el).fontSize)
+      // SVG text is drawn at its font size times the picture's scale (viewBox → rendered box)
+      const svg = el.closest('svg')
+      const scale =
+        svg && svg.viewBox.baseVal.width > 0
+          ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+          : 1
+      const px = parseFloat(getComputedStyle(el).fontSize) * scale
       const step = el.closest('[data-step]')?.getAttribute('data-step')
       out.push({ text: own.slice(0, 40), px, where: `${el.tagName.toLowerCase()}@${step ?? '-'}` })
     }

@@ -27,6 +27,8 @@ test('the client secret crosses the redirect in sessionStorage, then lives in me
   await expect(lab.check('signature', lab.idToken)).toHaveAttribute('data-status', 'pass')
   // the code is spent: no code, state, session_state or iss in the address bar, still on screen
   await expect(page).toHaveURL(/\/callback$/)
+  // the finished callback step folds once the token step is done: unfold it to read the code
+  await page.locator('[data-step="callback"]').getByRole('button', { name: 'Expand' }).click()
   await expect(page.locator('[data-callback-param="code"]')).toContainText(code ?? '')
   const dump = await sessionDump(page)
   expect(dump).not.toContain(SECRET)
@@ -40,6 +42,7 @@ test('the client secret crosses the redirect in sessionStorage, then lives in me
 
   // a reload of the cleaned /callback resumes the same run, with no secret to be found
   await page.reload()
+  await page.locator('[data-step="callback"]').getByRole('button', { name: 'Expand' }).click()
   await expect(page.locator('[data-callback-param="code"]')).toContainText(code ?? '')
   await expect(lab.idToken.locator('[data-claim="sub"]')).toBeVisible()
   expect(await sessionDump(page)).not.toContain(SECRET)

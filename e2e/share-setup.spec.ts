@@ -52,9 +52,12 @@ test('a copied setup link restores the setup in a new browser context, without t
   await expect(other.page.locator('[data-diagnosis="invalid_deep_link"]')).toHaveCount(0)
   await other.page.context().close()
 
-  // a reload of the lab's own link keeps what links never carry (the secret typed in this tab)
+  // a reload of the lab's own link keeps the setup; the secret was never stored (it lives in memory
+  // unless "remember on this device" is ticked), so it has to be typed again
   await page.reload()
-  await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue('oidc-lab-secret')
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveValue('oidc-lab-confidential')
+  await expect(lab.scope('api:read')).toBeChecked()
+  await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue('')
 })
 
 test('the grant travels in the link too', async ({ lab, page, browser }) => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { CopyLink } from '@/components/ui/copy-link'
 import { ErrorBoundary } from '@/components/ui/error-boundary'
 import { FlowPage } from '@/features/flow/components/flow-page'
@@ -11,7 +11,6 @@ import type { RunViews } from '@/features/flow/components/run-views'
 import type { runAndRecordHeadless } from '@/features/flow/headless-run'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import type { MatrixFlowRunner } from '@/features/matrix/matrix-runner'
-import type { authorizeInFrame, authorizeInPopup } from '@/features/matrix/callback-channel'
 import { useSetupLinkSync } from '@/features/flow/hooks/use-setup-link'
 import { buildMatrixFragment } from '@/lib/lab-config/setup-link'
 import { Layout } from '@/app/layout'
@@ -32,19 +31,27 @@ const MatrixPanel = lazy(() =>
 const HistoryPanel = lazy(() =>
   import('@/features/tokens/history/history-panel').then((m) => ({ default: m.HistoryPanel })),
 )
+// the lessons sign in like the matrix (hidden frame, popup): the channel loads with them, so the
+// popup still opens within the click that asked for it
 const LessonsPanel = lazy(() =>
-  import('@/features/lessons/components/lessons-panel').then((m) => ({
-    default: m.LessonsPanel,
-  })),
+  Promise.all([
+    import('@/features/lessons/components/lessons-panel'),
+    import('@/features/matrix/callback-channel'),
+    import('@/app/query-provider'),
+  ]).then(([lessons, channel, { QueryProvider }]) => {
+    const lessonChannel = {
+      silent: channel.authorizeInFrame,
+      interactive: channel.authorizeInPopup,
+    }
+    return {
+      default: (props: Omit<ComponentProps<typeof lessons.LessonsPanel>, 'channel'>) => (
+        <QueryProvider>
+          <lessons.LessonsPanel {...props} channel={lessonChannel} />
+        </QueryProvider>
+      ),
+    }
+  }),
 )
-// the lessons sign in like the matrix (hidden frame, popup); the channel loads with them
-const channel = () => import('@/features/matrix/callback-channel')
-const lessonChannel = {
-  silent: (...args: Parameters<typeof authorizeInFrame>) =>
-    channel().then((m) => m.authorizeInFrame(...args)),
-  interactive: (...args: Parameters<typeof authorizeInPopup>) =>
-    channel().then((m) => m.authorizeInPopup(...args)),
-}
 const InspectPanel = lazy(() =>
   import('@/app/routes/inspect-view').then((m) => ({ default: m.InspectView })),
 )
@@ -145,11 +152,7 @@ export function LabRoute() {
         )}
         {view.name === 'lessons' && (
           <ErrorBoundary what="the lessons">
-            <LessonsPanel
-              redirectUri={lab.context.redirectUri}
-              runFlow={runLessonRun}
-              channel={lessonChannel}
-            />
+            <LessonsPanel redirectUri={lab.context.redirectUri} runFlow={runLessonRun} />
           </ErrorBoundary>
         )}
         {view.name === 'history' && (

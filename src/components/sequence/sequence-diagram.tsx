@@ -35,6 +35,10 @@ export function SequenceDiagram({ exchanges, redirects, endpoints }: SequenceDia
   return (
     <div className="space-y-3">
       <div
+        // it scrolls sideways on a narrow screen: reachable and named for the keyboard
+        tabIndex={0}
+        role="group"
+        aria-label="Diagram, scrolls sideways"
         className="overflow-x-auto rounded-lg border border-slate-200"
         onClick={onClick}
         dangerouslySetInnerHTML={{ __html: svg }}

@@ -39,7 +39,7 @@ function renderArrow(a: SequenceArrow): string {
   const weight = a.failed ? 2.5 : 1.5
   const label = `${a.index}. ${a.kind === 'redirect' ? '↪ ' : ''}${a.label}`
   return [
-    `<g data-exchange="${escapeXml(a.id)}" data-kind="${a.kind}" data-failed="${a.failed}" style="cursor:pointer">`,
+    `<g data-exchange="${escapeXml(a.id)}" data-kind="${a.kind}" data-failed="${a.failed}" cursor="pointer">`,
     `<title>${escapeXml(a.title)}</title>`,
     `<rect x="${left}" y="${a.y - 24}" width="${width}" height="36" fill="transparent"/>`,
     `<line x1="${a.x1}" y1="${a.y}" x2="${a.x2}" y2="${a.y}" stroke="${color}" stroke-width="${weight}"${dash}/>`,
