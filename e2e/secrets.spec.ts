@@ -70,6 +70,8 @@ test('Forget everything empties localStorage, sessionStorage and the run history
   await idpLogin.signInAs('alice')
   await lab.waitForCallback()
   await expect(page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
+  // the run is written to IndexedDB after userinfo: wait for the page to say so before leaving it
+  await expect(page.getByText('Saved to the history as')).toBeVisible()
   await page.goto('/#history')
   await expect(page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem')).toHaveCount(1)
   const before = await storageState(page)
