@@ -201,6 +201,8 @@ async function bareRun(browser: Browser, storageState: SessionState): Promise<nu
   const redirectUri = `${APP}/callback`
   const start = performance.now()
   await page.goto(`${APP}/favicon.svg`)
+  // tsx names the functions it compiles (`__name(fn, …)`); the page has no such helper
+  await page.evaluate('globalThis.__name = (fn) => fn')
   const prepared = await page.evaluate(
     async ({ issuer, redirectUri }) => {
       const discovery = (await (
@@ -234,7 +236,9 @@ async function bareRun(browser: Browser, storageState: SessionState): Promise<nu
   const callback = page.waitForRequest((r) => r.url().startsWith(redirectUri))
   void page.goto(prepared.url).catch(() => undefined)
   const code = new URL((await callback).url()).searchParams.get('code') ?? ''
-  await page.goto(`${APP}/favicon.svg`)
+  // the browser is still loading /callback: a second try once that navigation is cut short
+  await page.goto(`${APP}/favicon.svg`).catch(() => page.goto(`${APP}/favicon.svg`))
+  await page.evaluate('globalThis.__name = (fn) => fn')
   const status = await page.evaluate(
     async ({ discovery, code, verifier, redirectUri }) => {
       const token = (await (
