@@ -27,7 +27,12 @@ const ENDPOINTS = [
 export function DiscoverySummary({ discovery, lab }: DiscoverySummaryProps) {
   if (discovery.status === 'idle') return null
   if (discovery.status === 'loading')
-    return <p className="text-sm text-slate-500">Fetching the discovery document…</p>
+    // as tall as the document's summary will be, so nothing below jumps when it arrives (CLS)
+    return (
+      <p className="min-h-[46.5rem] rounded-lg border border-slate-200 p-3 text-sm text-slate-600 sm:min-h-[18.875rem]">
+        Fetching the discovery document…
+      </p>
+    )
   if (discovery.status === 'error')
     return (
       <Suspense
