@@ -387,8 +387,14 @@ const rows: Row[] = [
           new Promise<void>((resolve, reject) => {
             const del = indexedDB.deleteDatabase('oidc-lab-runs')
             del.onsuccess = () => {
-              const req = indexedDB.open('oidc-lab-runs', 1)
-              req.onupgradeneeded = () => req.result.createObjectStore('runs', { keyPath: 'id' })
+              // a version far above any the app creates: the upgrade runs even if the app, still
+              // loading, recreated its own database between the delete and this open
+              const req = indexedDB.open('oidc-lab-runs', 1000)
+              req.onupgradeneeded = () => {
+                const db = req.result
+                if (db.objectStoreNames.contains('runs')) db.deleteObjectStore('runs')
+                db.createObjectStore('runs', { keyPath: 'id' })
+              }
               req.onsuccess = () => {
                 req.result.close()
                 resolve()
