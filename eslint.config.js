@@ -78,7 +78,7 @@ function pureRules(message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.data'] },
+  { ignores: ['dist', 'dist-base', 'node_modules', 'playwright-report', 'test-results', '.data'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

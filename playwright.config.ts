@@ -23,7 +23,11 @@ export default defineConfig({
     {
       command: 'npm run idp',
       // the device grant's polling interval: 1 s keeps the e2e short (the realm's default is 5 s)
-      env: { IDP_DEVICE_POLL_INTERVAL: '1' },
+      // the sub-path e2e: the app built with --base /oidc-lab/, on vite preview and on a plain static host
+      env: {
+        IDP_DEVICE_POLL_INTERVAL: '1',
+        IDP_APP_ORIGINS: 'http://localhost:4174/oidc-lab/,http://localhost:4175/oidc-lab/',
+      },
       url: 'http://localhost:8080/realms/demo/.well-known/openid-configuration',
       reuseExistingServer: !isCI,
       timeout: 30_000,
@@ -31,6 +35,12 @@ export default defineConfig({
     {
       command: 'npm run preview',
       url: 'http://localhost:4173',
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+    },
+    {
+      command: 'npm run preview -- --base /oidc-lab/ --outDir dist-base --port 4174',
+      url: 'http://localhost:4174/oidc-lab/',
       reuseExistingServer: !isCI,
       timeout: 30_000,
     },

@@ -1,9 +1,17 @@
 /**
  * `npm run idp`: the demo realm on its own.
- * Env: IDP_PORT (default 8080), IDP_HOST (default localhost), IDP_EXTRA_REDIRECT_URIS (comma-separated),
+ * Env: IDP_PORT (default 8080), IDP_HOST (default localhost), IDP_APP_ORIGINS (comma-separated lab URLs),
+ * IDP_EXTRA_REDIRECT_URIS (comma-separated),
  * IDP_DEVICE_CODE_TTL (seconds, default 600), IDP_DEVICE_POLL_INTERVAL (seconds, default 5).
  */
-import { clients, clientUris, users, type RealmClient, type RealmUser } from './realm.ts'
+import {
+  clients,
+  clientUris,
+  parseAppUrls,
+  users,
+  type RealmClient,
+  type RealmUser,
+} from './realm.ts'
 import { NotLoopbackError, PortInUseError, startRealm, type RunningRealm } from './server.ts'
 
 class UsageError extends Error {}
@@ -69,8 +77,12 @@ function describeClient(client: RealmClient): string[] {
   ]
 }
 
-function banner(realm: RunningRealm, extraRedirectUris: readonly string[]): string {
-  const uris = clientUris(extraRedirectUris)
+function banner(
+  realm: RunningRealm,
+  extraRedirectUris: readonly string[],
+  appUrls: readonly string[],
+): string {
+  const uris = clientUris(extraRedirectUris, appUrls)
   const width = Math.max(...users.map((user) => user.username.length))
   return [
     'OIDC Lab demo realm — a Keycloak-shaped OpenID Provider. Demo only, not for production.',
@@ -97,12 +109,19 @@ function banner(realm: RunningRealm, extraRedirectUris: readonly string[]): stri
 async function main(): Promise<void> {
   let realm: RunningRealm
   let extraRedirectUris: string[]
+  let appUrls: string[]
   try {
     extraRedirectUris = parseRedirectUris(process.env.IDP_EXTRA_REDIRECT_URIS)
+    try {
+      appUrls = parseAppUrls(process.env.IDP_APP_ORIGINS)
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error))
+    }
     realm = await startRealm({
       port: parsePort(process.env.IDP_PORT),
       host: process.env.IDP_HOST || 'localhost',
       extraRedirectUris,
+      appUrls,
       deviceCodeTtl: parseSeconds('IDP_DEVICE_CODE_TTL', process.env.IDP_DEVICE_CODE_TTL),
       devicePollInterval: parseSeconds(
         'IDP_DEVICE_POLL_INTERVAL',
@@ -121,7 +140,7 @@ async function main(): Promise<void> {
     throw error
   }
 
-  console.log(banner(realm, extraRedirectUris))
+  console.log(banner(realm, extraRedirectUris, appUrls))
   // performance.now() counts from process start, so this includes loading tsx and oidc-provider
   console.log(`Ready in ${Math.round(performance.now())} ms. Press Ctrl+C to stop.`)
 

@@ -181,6 +181,9 @@ export const DEFAULT_APP_ORIGINS = [
   'http://127.0.0.1:4173',
 ] as const
 
+/** The lab's own URLs (origin and the path it is served under): the dev server and `vite preview`. */
+export const DEFAULT_APP_URLS = DEFAULT_APP_ORIGINS.map((origin) => `${origin}/`)
+
 export interface ClientUris {
   redirectUris: string[]
   postLogoutRedirectUris: string[]
@@ -188,18 +191,45 @@ export interface ClientUris {
   webOrigins: string[]
 }
 
-/** Every client shares the app's redirect URIs; extras come from IDP_EXTRA_REDIRECT_URIS. */
-export function clientUris(extraRedirectUris: readonly string[] = []): ClientUris {
-  const redirectUris = [
-    ...DEFAULT_APP_ORIGINS.map((origin) => `${origin}/callback`),
-    ...extraRedirectUris,
-  ]
+/**
+ * Every client shares the app's redirect URIs: `<app URL>callback` for the loopback defaults and
+ * each of `appUrls` (IDP_APP_ORIGINS, a lab hosted elsewhere or under a sub-path); extras come from
+ * IDP_EXTRA_REDIRECT_URIS. Post-logout URIs are the app URLs and each origin's `/`.
+ */
+export function clientUris(
+  extraRedirectUris: readonly string[] = [],
+  appUrls: readonly string[] = [],
+): ClientUris {
+  const apps = [...DEFAULT_APP_URLS, ...appUrls]
+  const redirectUris = [...apps.map((url) => `${url}callback`), ...extraRedirectUris]
   const webOrigins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))]
   return {
     redirectUris: [...new Set(redirectUris)],
-    postLogoutRedirectUris: webOrigins.map((origin) => `${origin}/`),
+    postLogoutRedirectUris: [...new Set([...apps, ...webOrigins.map((origin) => `${origin}/`)])],
     webOrigins,
   }
+}
+
+/**
+ * IDP_APP_ORIGINS: comma-separated URLs where the lab is served, origin and optional sub-path
+ * (`https://lab.example.com`, `http://localhost:4174/oidc-lab/`), each normalised to end in `/`.
+ * Throws a message naming the bad entry.
+ */
+export function parseAppUrls(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return entries.map((entry) => {
+    const url = URL.parse(entry)
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+      throw new Error(
+        `IDP_APP_ORIGINS: ${JSON.stringify(entry)} is not an absolute http(s) URL without a query or fragment (e.g. https://lab.example.com or http://localhost:4174/oidc-lab/).`,
+      )
+    }
+    const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`
+    return `${url.origin}${path}`
+  })
 }
 
 export interface PostalAddress {

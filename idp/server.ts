@@ -25,6 +25,8 @@ export interface RealmOptions {
   quiet?: boolean
   /** Extra redirect URIs for every client; their origins are allowed for CORS. */
   extraRedirectUris?: readonly string[]
+  /** Where the lab is served besides the loopback defaults (IDP_APP_ORIGINS), each ending in `/`. */
+  appUrls?: readonly string[]
   /** Where log lines go; defaults to stdout unless `quiet`. */
   log?: (line: string) => void
   /** Seconds a device code lives; defaults to Keycloak's 600. */
@@ -83,7 +85,7 @@ export async function startRealm(options: RealmOptions = {}): Promise<RunningRea
       : (line: string) => {
           console.log(`[demo realm] ${line}`)
         })
-  const uris = clientUris(options.extraRedirectUris)
+  const uris = clientUris(options.extraRedirectUris, options.appUrls)
 
   const [addresses, oidc, signingKey] = await Promise.all([
     loopbackAddresses(host),

@@ -1,5 +1,6 @@
 import { cn } from '@/lib/cn'
 import { parseMatrixSets } from '@/lib/lab-config/setup-link'
+import { appPath } from '@/lib/app-base'
 
 /** Views of `/`, kept in the fragment so they never reach a server (and `#token=` stays local). */
 export type LabView = (
@@ -101,7 +102,7 @@ export function LabTabs({ view }: { view: LabView }) {
         {TABS.map((tab) => (
           <li key={tab.name}>
             <a
-              href={`/${tab.hash}`}
+              href={appPath(tab.hash)}
               onClick={(e) => {
                 e.preventDefault()
                 window.location.hash = tab.hash

@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react'
 import { DisplayControls } from '@/app/display-controls'
 import { ForgetEverythingButton } from '@/features/forget/forget-everything-button'
+import { APP_BASE, appPath } from '@/lib/app-base'
 
 /** A skip link's target: the element to focus (an id), and what the link says. */
 export interface SkipTarget {
@@ -46,8 +47,8 @@ export function Layout({ children, nav, skips = [] }: LayoutProps) {
       ))}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
-          <a href="/" className="flex items-center gap-2">
-            <img src="/favicon.svg" alt="" className="size-7" />
+          <a href={APP_BASE} className="flex items-center gap-2">
+            <img src={appPath('favicon.svg')} alt="" className="size-7" />
             <span className="text-lg font-bold tracking-tight">OIDC Lab</span>
           </a>
           <span className="hidden text-sm text-slate-500 sm:inline">

@@ -1,15 +1,18 @@
 import { lazy, Suspense } from 'react'
 import { LabRoute } from '@/app/routes/lab'
+import { isCallbackPath } from '@/lib/app-base'
 
 // the callback page carries every run step: it loads only on /callback
 const CallbackRoute = lazy(() =>
   import('@/app/routes/callback').then((m) => ({ default: m.CallbackRoute })),
 )
 
-/** Two routes only (UI_CONTRACT): `/` the lab, `/callback` the registered redirect URI. */
+/**
+ * Two routes only (UI_CONTRACT): `/` the lab, `/callback` the registered redirect URI (both under
+ * the app's base when it is served from a sub-path).
+ */
 export function AppRouter() {
-  const path = window.location.pathname.replace(/\/+$/, '')
-  if (path === '/callback')
+  if (isCallbackPath(window.location.pathname))
     return (
       <Suspense fallback={<p className="p-6 text-sm text-slate-600">Loading the run…</p>}>
         <CallbackRoute />

@@ -1,3 +1,5 @@
+import { isCallbackPath } from '@/lib/app-base'
+
 /** The message a `/callback` page loaded in a frame or popup sends to the lab that opened it. */
 export interface CallbackRelayMessage {
   type: 'oidc-lab:callback'
@@ -20,7 +22,7 @@ export function isCallbackRelayMessage(data: unknown): data is CallbackRelayMess
  * (same origin only) instead of starting the app. Returns true when it did.
  */
 export function relayCallbackToOpener(win: Window): boolean {
-  if (win.location.pathname !== '/callback') return false
+  if (!isCallbackPath(win.location.pathname)) return false
   const opener = win.opener as Window | null
   const target = win.parent !== win ? win.parent : win.name === POPUP_NAME ? opener : null
   if (!target) return false

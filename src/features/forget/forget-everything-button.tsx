@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import type { ForgetReport } from '@/lib/forget-everything'
 import { flowSession } from '@/features/flow/hooks/use-flow'
+import { APP_BASE } from '@/lib/app-base'
 
 type Phase =
   | { kind: 'idle' }
@@ -78,7 +79,7 @@ export function ForgetEverythingButton() {
           {summary(phase.report)}{' '}
           {phase.report.problems.length > 0 && `Not deleted: ${phase.report.problems.join('; ')}. `}
           This page still shows what it had;{' '}
-          <a href="/" className="text-indigo-700 underline">
+          <a href={APP_BASE} className="text-indigo-700 underline">
             start fresh
           </a>
           .

@@ -1,4 +1,5 @@
 import type { RecordedRun } from '@/features/flow/hooks/use-run-recorder'
+import { appPath } from '@/lib/app-base'
 
 export function RunSaved({ run }: { run: RecordedRun | undefined }) {
   if (!run) return null
@@ -21,12 +22,12 @@ export function RunSaved({ run }: { run: RecordedRun | undefined }) {
       {run.previousId && (
         <a
           className="font-medium text-indigo-700 underline"
-          href={`/#compare=${run.previousId},${run.id}`}
+          href={appPath(`#compare=${run.previousId},${run.id}`)}
         >
           Compare with the previous run
         </a>
       )}
-      <a className="text-indigo-700 underline" href="/#history">
+      <a className="text-indigo-700 underline" href={appPath('#history')}>
         History
       </a>
     </p>

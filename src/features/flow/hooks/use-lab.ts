@@ -17,9 +17,10 @@ import { deriveSteps } from '@/features/flow/steps/context'
 import { generateState } from '@/lib/oidc/random'
 import type { RegisteredStep } from '@/features/flow/steps/setup-registry'
 import type { StepDefinition } from '@/features/flow/steps/types'
+import { APP_BASE, CALLBACK_PATH } from '@/lib/app-base'
 
 const origin = () => window.location.origin
-const redirectUri = () => `${origin()}/callback`
+const redirectUri = () => `${origin()}${CALLBACK_PATH}`
 
 /** Leaves for the provider; the flow is saved first because this page is about to be gone. */
 function leaveForProvider(flow: FlowState, url: string, autoRun: boolean, mode: FlowState['mode']) {
@@ -176,7 +177,7 @@ export function useLab(init: () => FlowInit, steps: readonly RegisteredStep[]): 
     startLogout: () => void startLogout(),
     rerun: (patch) => void rerun(patch),
     send,
-    goToSetup: () => window.location.assign('/'),
+    goToSetup: () => window.location.assign(APP_BASE),
     clearExchanges: () => exchangeStore.clear(),
   }
   useAutoRun(lab, steps)

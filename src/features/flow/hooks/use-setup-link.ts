@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { LabConfig } from '@/lib/lab-config/lab-config'
 import { buildSetupQuery } from '@/lib/lab-config/setup-link'
+import { isLabPath } from '@/lib/app-base'
 
 /**
  * Keeps the address bar's query on the setup while the user edits it on `/` (replaceState: no new
@@ -11,7 +12,7 @@ export function useSetupLinkSync(config: LabConfig) {
   const query = buildSetupQuery(config)
   useEffect(() => {
     const { pathname, search, hash } = window.location
-    if (pathname !== '/' || search === query) return
+    if (!isLabPath(pathname) || search === query) return
     history.replaceState(history.state, '', `${pathname}${query}${hash}`)
   }, [query])
 }

@@ -12,6 +12,7 @@ import {
   type LessonState,
   type LessonStatus,
 } from '@/features/lessons/hooks/use-lessons'
+import { appPath } from '@/lib/app-base'
 
 export interface LessonsPanelProps {
   redirectUri: string
@@ -86,7 +87,7 @@ function LessonCard({
         </Button>
         {outcome && (
           <a
-            href={`/${compareHash(outcome.runIds)}`}
+            href={appPath(compareHash(outcome.runIds))}
             className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900"
           >
             Compare the two runs
@@ -143,8 +144,8 @@ export function LessonsPanel({ redirectUri, runFlow, channel }: LessonsPanelProp
         <p className="text-sm text-slate-700">
           Each lesson tells a short story, states what should happen, then plays real runs on the
           demo realm (<code className="font-mono">{issuer}</code>) and says whether that is what
-          happened. Every run is saved in <a href="/#history">History &amp; compare</a>, and each
-          lesson links to the comparison of its two runs.
+          happened. Every run is saved in <a href={appPath('#history')}>History &amp; compare</a>,
+          and each lesson links to the comparison of its two runs.
         </p>
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
           <strong>Sign in once:</strong> the first lesson that needs a user opens the demo

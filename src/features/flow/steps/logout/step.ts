@@ -5,6 +5,7 @@ import {
   type LogoutReturn,
 } from '@/lib/oidc/end-session'
 import { blocked, type StepContext, type StepDefinition } from '@/features/flow/steps/types'
+import { APP_BASE } from '@/lib/app-base'
 
 export interface LogoutResult {
   /** The logout URL as it was sent. */
@@ -13,7 +14,7 @@ export interface LogoutResult {
 }
 
 /** Where the provider sends the browser back after logout: the lab's own page. */
-export const postLogoutRedirectUri = (origin: string) => `${origin}/`
+export const postLogoutRedirectUri = (origin: string, base = APP_BASE) => `${origin}${base}`
 
 /** The end-session URL for the run's newest ID token, explained; or why there is none. */
 export function endSessionFor(context: StepContext, state?: string): EndSessionUrl | string {
