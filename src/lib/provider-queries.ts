@@ -1,4 +1,3 @@
-import { queryOptions } from '@tanstack/react-query'
 import { sendRecorded } from '@/lib/http/recorded-fetch'
 import type { HttpExchange } from '@/lib/wire/http-types'
 import {
@@ -28,7 +27,7 @@ export interface ProviderFetch<T> {
 /**
  * The provider's discovery document, one cache entry per issuer, recorded in the exchange log
  * under `discovery`. The guided flow reads it through `useProviderFetch` (no query library on the
- * first page), inspect through TanStack Query (`discoveryQueryOptions`).
+ * first page), inspect through TanStack Query (`discoveryQueryOptions`, in provider-query-options.ts).
  */
 export function discoveryFetch(issuer: string | undefined): ProviderFetch<DiscoveryDocument> {
   return {
@@ -64,22 +63,6 @@ export function jwksFetch(jwksUri: string | undefined): ProviderFetch<JsonWebKey
           },
   }
 }
-
-/** A provider fetch as TanStack Query options (inspect). */
-function asQuery<T>({ key, load, staleMs }: ProviderFetch<T>) {
-  // `load` is a function of `key` alone (see discoveryFetch / jwksFetch)
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  return queryOptions({
-    queryKey: key,
-    enabled: load !== undefined,
-    staleTime: staleMs,
-    queryFn: (): Promise<Fetched<T>> =>
-      load ? load() : Promise.reject(new Error(`nothing to fetch for ${key.join(' ')}`)),
-  })
-}
-
-export const discoveryQueryOptions = (issuer: string | undefined) => asQuery(discoveryFetch(issuer))
-export const jwksQueryOptions = (jwksUri: string | undefined) => asQuery(jwksFetch(jwksUri))
 
 /** The value of a successful fetch, else undefined. */
 export const fetchedValue = <T>(fetched: Fetched<T> | undefined): T | undefined =>

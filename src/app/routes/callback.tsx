@@ -17,6 +17,7 @@ export function CallbackRoute() {
   useScrubbedCallbackUrl(lab.flow)
   return (
     <Layout>
+      <RUN_VIEWS.TokenChecksProbe lab={lab} />
       <FlowPage
         lab={lab}
         route="callback"

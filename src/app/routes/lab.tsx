@@ -110,6 +110,7 @@ export function LabRoute() {
       }
     >
       <FragmentNotice notice={view.notice} />
+      {runViews && <runViews.TokenChecksProbe lab={lab} />}
       {view.name === 'flow' && (
         <FlowPage
           lab={lab}

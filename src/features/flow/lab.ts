@@ -30,7 +30,10 @@ export interface Lab {
   /** Stored values that were unreadable and dropped, said once. */
   notices: string[]
   exchanges: readonly HttpExchange[]
+  /** Computed by the run views' TokenChecksProbe once there are tokens (none before). */
   checks: TokenChecks
+  /** Where TokenChecksProbe hands its checks to the lab. */
+  reportChecks: (checks: TokenChecks) => void
   /** Seconds since the epoch, ticking every 15 s (for relative times, not for re-verifying). */
   now: number
   library: LibraryOutcome | undefined

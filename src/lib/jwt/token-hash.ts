@@ -1,4 +1,4 @@
-import { base64UrlEncode } from '@/lib/wire/base64url'
+import { base64UrlEncode } from '@/lib/wire/base64url-encode'
 
 /** WebCrypto digest names used by OIDC token hashes. */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512'

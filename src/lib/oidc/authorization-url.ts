@@ -1,4 +1,4 @@
-import { SPEC } from './spec-links'
+import { SETUP_SPEC } from './setup-spec-links'
 
 /** Optional authorization request parameters the lab knows and can explain. */
 export interface AuthorizationExtraParams {
@@ -71,83 +71,83 @@ export const AUTHORIZATION_PARAM_INFO: Readonly<Record<string, ParamInfo>> = {
   response_type: {
     explanation:
       '“code” asks for an authorization code, which the app then trades for tokens at the token endpoint.',
-    specLink: SPEC.oauthAuthorizationRequest.href,
+    specLink: SETUP_SPEC.oauthAuthorizationRequest.href,
   },
   client_id: {
     explanation:
       'The application’s identifier as registered at the provider (the Keycloak “Client ID”).',
-    specLink: SPEC.oauthAuthorizationRequest.href,
+    specLink: SETUP_SPEC.oauthAuthorizationRequest.href,
   },
   redirect_uri: {
     explanation:
       'Where the provider sends the browser back; it must match a registered redirect URI exactly.',
-    specLink: SPEC.oauthRedirectUri.href,
+    specLink: SETUP_SPEC.oauthRedirectUri.href,
   },
   scope: {
     explanation:
       'What the app asks for, space-separated; “openid” makes this an OpenID Connect request with an ID token.',
-    specLink: SPEC.oauthScope.href,
+    specLink: SETUP_SPEC.oauthScope.href,
   },
   state: {
     explanation:
       'Random value the provider sends back unchanged; the app compares it to refuse answers it did not ask for (CSRF).',
-    specLink: SPEC.oauthCsrf.href,
+    specLink: SETUP_SPEC.oauthCsrf.href,
   },
   nonce: {
     explanation:
       'Random value the provider copies into the ID token; the app checks it to refuse replayed ID tokens. Only meaningful with `openid`.',
-    specLink: SPEC.coreNonce.href,
+    specLink: SETUP_SPEC.coreNonce.href,
   },
   code_challenge: {
     explanation:
       'PKCE: hash of a secret (the code_verifier) the app reveals only at the token endpoint, so a stolen code is useless.',
-    specLink: SPEC.pkceChallenge.href,
+    specLink: SETUP_SPEC.pkceChallenge.href,
   },
   code_challenge_method: {
     explanation:
       'How the code_challenge was derived from the verifier: S256 means SHA-256 then base64url.',
-    specLink: SPEC.pkceAuthorization.href,
+    specLink: SETUP_SPEC.pkceAuthorization.href,
   },
   prompt: {
     explanation:
       '“login” forces the login form, “consent” the consent screen, “none” fails instead of showing any page.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   login_hint: {
     explanation: 'Pre-fills the user name on the provider’s login form.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   max_age: {
     explanation:
       'Maximum seconds since the user last logged in; older sessions must log in again, and the ID token then carries auth_time.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   acr_values: {
     explanation:
       'Requested authentication strength (e.g. a Keycloak level of authentication); the ID token’s acr says what was achieved.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   ui_locales: {
     explanation: 'Preferred languages for the provider’s pages, space-separated (e.g. “de en”).',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   response_mode: {
     explanation:
       'How the answer comes back: “query” (default for code), “fragment” (after #) or “form_post”.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   display: {
     explanation: 'How the provider should lay out its pages (page, popup, touch, wap).',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   claims: {
     explanation:
       'JSON asking for individual claims in the ID token or userinfo, beyond what scopes give.',
-    specLink: SPEC.coreClaimsParameter.href,
+    specLink: SETUP_SPEC.coreClaimsParameter.href,
   },
   id_token_hint: {
     explanation: 'A previously issued ID token, hinting which user is expected.',
-    specLink: SPEC.coreAuthRequest.href,
+    specLink: SETUP_SPEC.coreAuthRequest.href,
   },
   resource: {
     explanation: 'RFC 8707: the API the access token is meant for.',
@@ -155,27 +155,27 @@ export const AUTHORIZATION_PARAM_INFO: Readonly<Record<string, ParamInfo>> = {
   },
   audience: {
     explanation: 'Not standard (Auth0 and a few others): the API the access token is meant for.',
-    specLink: SPEC.oauthEndpointQuery.href,
+    specLink: SETUP_SPEC.oauthEndpointQuery.href,
   },
   kc_idp_hint: {
     explanation: 'Keycloak only: skip the login page and go straight to this identity provider.',
-    specLink: SPEC.oauthEndpointQuery.href,
+    specLink: SETUP_SPEC.oauthEndpointQuery.href,
   },
   kc_action: {
     explanation: 'Keycloak only: run a required action (e.g. UPDATE_PASSWORD) during this login.',
-    specLink: SPEC.oauthEndpointQuery.href,
+    specLink: SETUP_SPEC.oauthEndpointQuery.href,
   },
 }
 
 const UNKNOWN_PARAM: ParamInfo = {
   explanation:
     'Not defined by OAuth 2.0 or OpenID Connect; sent as typed, and a provider that does not know it must ignore it.',
-  specLink: SPEC.oauthEndpointQuery.href,
+  specLink: SETUP_SPEC.oauthEndpointQuery.href,
 }
 
 const ENDPOINT_PARAM: ParamInfo = {
   explanation: 'Already part of the authorization endpoint URL the provider published; kept as is.',
-  specLink: SPEC.oauthEndpointQuery.href,
+  specLink: SETUP_SPEC.oauthEndpointQuery.href,
 }
 
 /** Whether to send a nonce: `auto` follows the scopes, `always`/`never` force it. */

@@ -2,13 +2,12 @@ import {
   bodyShapeDetail,
   describeNonJsonBody,
   isSuccessStatus,
-  isTokenErrorCode,
   oidcError,
   providerErrorFromJson,
   readBody,
-  TOKEN_ERROR_MEANINGS,
   type BodyShape,
 } from './errors'
+import { isTokenErrorCode, TOKEN_ERROR_MEANINGS } from './error-meanings'
 import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { closestTokenError } from './token-response'
 import type { OidcError, OidcErrorCode, ProviderError } from './types'

@@ -1,4 +1,4 @@
-import { base64UrlEncode } from '@/lib/wire/base64url'
+import { base64UrlEncode } from '@/lib/wire/base64url-encode'
 
 /**
  * The only PKCE method the lab sends: `plain` would give the verifier away in the browser URL.

@@ -1,4 +1,4 @@
-import { base64UrlEncode } from '@/lib/wire/base64url'
+import { base64UrlEncode } from '@/lib/wire/base64url-encode'
 
 /**
  * Bytes of entropy behind every generated value: 256 bits, encoded as 43 base64url characters.

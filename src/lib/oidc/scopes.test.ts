@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { compareScopes, parseScope, SCOPE_NOTES, scopeForClaim } from './scopes'
+import { compareScopes, scopeForClaim } from './scope-comparison'
+import { parseScope, SCOPE_NOTES } from './scopes'
 
 describe('parseScope', () => {
   test.each([

@@ -1,41 +1,25 @@
-/** A labelled link to the spec section (or vendor page) that backs an explanation. */
-export interface SpecLink {
-  label: string
-  href: string
-}
+import { CORE, DISCOVERY, RFC, SETUP_SPEC, type SpecLink } from './setup-spec-links'
 
-const RFC = (n: number, section: string): string =>
-  `https://www.rfc-editor.org/rfc/rfc${n}#${section.startsWith('appendix') ? section : `section-${section}`}`
-const CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
-const DISCOVERY = 'https://openid.net/specs/openid-connect-discovery-1_0.html'
-
+export type { SpecLink } from './setup-spec-links'
 /**
  * Every spec link the protocol layer cites, in one place so wording and anchors stay consistent.
  * Vendor links (Keycloak) are labelled as such; they describe one product, not the standard.
  * @see https://www.rfc-editor.org/rfc/rfc6749
  */
 export const SPEC = {
-  oauthAuthorizationRequest: { label: 'RFC 6749 §4.1.1', href: RFC(6749, '4.1.1') },
+  ...SETUP_SPEC,
   oauthAuthorizationResponse: { label: 'RFC 6749 §4.1.2', href: RFC(6749, '4.1.2') },
   oauthAuthorizationError: { label: 'RFC 6749 §4.1.2.1', href: RFC(6749, '4.1.2.1') },
   oauthTokenRequest: { label: 'RFC 6749 §4.1.3', href: RFC(6749, '4.1.3') },
   oauthTokenResponse: { label: 'RFC 6749 §5.1', href: RFC(6749, '5.1') },
   oauthTokenError: { label: 'RFC 6749 §5.2', href: RFC(6749, '5.2') },
-  oauthClientPassword: { label: 'RFC 6749 §2.3.1', href: RFC(6749, '2.3.1') },
-  oauthClientTypes: { label: 'RFC 6749 §2.1', href: RFC(6749, '2.1') },
-  oauthEndpointQuery: { label: 'RFC 6749 §3.1', href: RFC(6749, '3.1') },
-  oauthRedirectUri: { label: 'RFC 6749 §3.1.2', href: RFC(6749, '3.1.2') },
-  oauthScope: { label: 'RFC 6749 §3.3', href: RFC(6749, '3.3') },
   oauthClientCredentials: { label: 'RFC 6749 §4.4', href: RFC(6749, '4.4') },
   oauthRefresh: { label: 'RFC 6749 §6', href: RFC(6749, '6') },
   oauthTokenTypes: { label: 'RFC 6749 §7.1', href: RFC(6749, '7.1') },
-  oauthCsrf: { label: 'RFC 6749 §10.12', href: RFC(6749, '10.12') },
   bearerHeader: { label: 'RFC 6750 §2.1', href: RFC(6750, '2.1') },
   bearerChallenge: { label: 'RFC 6750 §3', href: RFC(6750, '3') },
   bearerErrors: { label: 'RFC 6750 §3.1', href: RFC(6750, '3.1') },
   pkceVerifier: { label: 'RFC 7636 §4.1', href: RFC(7636, '4.1') },
-  pkceChallenge: { label: 'RFC 7636 §4.2', href: RFC(7636, '4.2') },
-  pkceAuthorization: { label: 'RFC 7636 §4.3', href: RFC(7636, '4.3') },
   pkceError: { label: 'RFC 7636 §4.4.1', href: RFC(7636, '4.4.1') },
   pkceVerify: { label: 'RFC 7636 §4.6', href: RFC(7636, '4.6') },
   pkceExample: { label: 'RFC 7636 Appendix B', href: RFC(7636, 'appendix-B') },
@@ -48,7 +32,6 @@ export const SPEC = {
   securityBcpCsrf: { label: 'RFC 9700 §4.7', href: RFC(9700, '4.7') },
   securityBcpMixUp: { label: 'RFC 9700 §4.4', href: RFC(9700, '4.4') },
   dpop: { label: 'RFC 9449', href: 'https://www.rfc-editor.org/rfc/rfc9449' },
-  coreAuthRequest: { label: 'OIDC Core §3.1.2.1', href: `${CORE}#AuthRequest` },
   coreAuthError: { label: 'OIDC Core §3.1.2.6', href: `${CORE}#AuthError` },
   coreAuthResponseValidation: {
     label: 'OIDC Core §3.1.2.7',
@@ -57,13 +40,11 @@ export const SPEC = {
   coreTokenResponse: { label: 'OIDC Core §3.1.3.3', href: `${CORE}#TokenResponse` },
   coreTokenErrorResponse: { label: 'OIDC Core §3.1.3.4', href: `${CORE}#TokenErrorResponse` },
   coreIdToken: { label: 'OIDC Core §2', href: `${CORE}#IDToken` },
-  coreNonce: { label: 'OIDC Core §15.5.2', href: `${CORE}#NonceNotes` },
   coreUserinfo: { label: 'OIDC Core §5.3', href: `${CORE}#UserInfo` },
   coreUserinfoResponse: { label: 'OIDC Core §5.3.2', href: `${CORE}#UserInfoResponse` },
   coreUserinfoError: { label: 'OIDC Core §5.3.3', href: `${CORE}#UserInfoError` },
   coreStandardClaims: { label: 'OIDC Core §5.1', href: `${CORE}#StandardClaims` },
   coreScopeClaims: { label: 'OIDC Core §5.4', href: `${CORE}#ScopeClaims` },
-  coreClaimsParameter: { label: 'OIDC Core §5.5', href: `${CORE}#ClaimsParameter` },
   coreOfflineAccess: { label: 'OIDC Core §11', href: `${CORE}#OfflineAccess` },
   discoveryRequest: { label: 'OIDC Discovery §4', href: `${DISCOVERY}#ProviderConfig` },
   discoveryMetadata: { label: 'OIDC Discovery §3', href: `${DISCOVERY}#ProviderMetadata` },

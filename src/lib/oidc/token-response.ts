@@ -1,17 +1,19 @@
 import {
   bodyShapeDetail,
-  DEVICE_TOKEN_ERROR_MEANINGS,
   describeNonJsonBody,
   isJsonObject,
-  isDeviceTokenErrorCode,
   isSuccessStatus,
-  isTokenErrorCode,
   oidcError,
   providerErrorFromJson,
   readBody,
-  TOKEN_ERROR_MEANINGS,
   type BodyShape,
 } from './errors'
+import {
+  DEVICE_TOKEN_ERROR_MEANINGS,
+  isDeviceTokenErrorCode,
+  isTokenErrorCode,
+  TOKEN_ERROR_MEANINGS,
+} from './error-meanings'
 import type { HttpResponseRecord } from '@/lib/wire/http-types'
 import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, OidcErrorCode, ProviderError, TokenEndpointResponse } from './types'

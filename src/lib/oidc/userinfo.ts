@@ -1,13 +1,12 @@
 import {
-  BEARER_ERROR_MEANINGS,
   describeNonJsonBody,
-  isBearerErrorCode,
   isJsonObject,
   isSuccessStatus,
   oidcError,
   providerErrorFromJson,
   readBody,
 } from './errors'
+import { BEARER_ERROR_MEANINGS, isBearerErrorCode } from './error-meanings'
 import type { HttpRequestSpec, HttpResponseRecord } from '@/lib/wire/http-types'
 import { err, ok, type Result } from '@/lib/result'
 import type { OidcError, ProviderError } from './types'

@@ -1,7 +1,10 @@
 /**
  * base64url (RFC 4648 §5), the one implementation: PKCE, random values, JWT segments, token hashes
- * and the Basic header all use it. Nothing here throws.
+ * and the Basic header all use it. Nothing here throws. The encoder is in base64url-encode.ts, so that
+ * the first page (PKCE) does not carry the decoder.
  */
+
+export { base64UrlEncode } from './base64url-encode'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const VALUES: Int8Array = (() => {
@@ -12,16 +15,6 @@ const VALUES: Int8Array = (() => {
 const PLUS = 43
 const SLASH = 47
 const EQUALS = 61
-
-/**
- * Encodes bytes as base64url without padding (`+`→`-`, `/`→`_`, no `=`), the alphabet PKCE and JWTs use.
- * @see https://www.rfc-editor.org/rfc/rfc7636#appendix-A
- */
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
 
 /**
  * What {@link inspectBase64Url} found: the bytes plus whether standard-base64 characters or `=`

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge'
-import type { ScopeComparison, ScopeDiff } from '@/lib/oidc/scopes'
+import type { ScopeComparison, ScopeDiff } from '@/lib/oidc/scope-comparison'
 
 export interface ScopeComparisonViewProps {
   comparison: ScopeComparison

@@ -9,8 +9,7 @@ import { useAutoRun } from '@/features/flow/hooks/use-auto-run'
 import { useDiscovery } from '@/features/flow/hooks/use-discovery'
 import { flowSession, prepareRequest, useFlow, type FlowInit } from '@/features/flow/hooks/use-flow'
 import { useLibraryOutcome } from '@/features/flow/hooks/use-library-mode'
-import { useTokenChecks } from '@/features/flow/hooks/use-token-checks'
-import type { Lab } from '@/features/flow/lab'
+import type { Lab, TokenChecks } from '@/features/flow/lab'
 import { resolveIssuer } from '@/features/flow/resolve-issuer'
 import { authorizeStep } from '@/features/flow/steps/authorize/step'
 import { deriveSteps } from '@/features/flow/steps/context'
@@ -18,6 +17,8 @@ import { generateState } from '@/lib/oidc/random'
 import type { RegisteredStep } from '@/features/flow/steps/setup-registry'
 import type { StepDefinition } from '@/features/flow/steps/types'
 import { APP_BASE, CALLBACK_PATH } from '@/lib/app-base'
+
+const NO_CHECKS: TokenChecks = { idToken: [], accessToken: [], userinfo: [] }
 
 const origin = () => window.location.origin
 const redirectUri = () => `${origin()}${CALLBACK_PATH}`
@@ -79,7 +80,9 @@ export function useLab(init: () => FlowInit, steps: readonly RegisteredStep[]): 
     [steps, config, flow, discovery, issuer, exchanges, library],
   )
   const { context } = derived
-  const checks = useTokenChecks(context, config)
+  // the checks (signature, claims, userinfo sub) come from the run views' TokenChecksProbe, which
+  // loads with the run steps: the first page has no tokens to check
+  const [checks, setChecks] = useState<TokenChecks>(NO_CHECKS)
 
   const send = useCallback(
     async <I>(step: StepDefinition<unknown, I>, input: I): Promise<HttpExchange | undefined> => {
@@ -165,6 +168,7 @@ export function useLab(init: () => FlowInit, steps: readonly RegisteredStep[]): 
     notices,
     exchanges,
     checks,
+    reportChecks: setChecks,
     now,
     library,
     dispatch,

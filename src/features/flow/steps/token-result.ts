@@ -7,7 +7,8 @@ import {
   type Diagnosis,
   type TokenErrorContext,
 } from '@/lib/oidc/diagnose'
-import { compareScopes, parseScope, type ScopeComparison } from '@/lib/oidc/scopes'
+import { compareScopes, type ScopeComparison } from '@/lib/oidc/scope-comparison'
+import { parseScope } from '@/lib/oidc/scopes'
 import { processTokenResponse } from '@/lib/oidc/token-response'
 import type { TokenEndpointResponse } from '@/lib/oidc/types'
 

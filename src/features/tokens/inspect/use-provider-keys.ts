@@ -2,12 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { validateIssuerInput } from '@/lib/oidc/issuer'
 import type { DiscoveryDocument, JsonWebKeySet } from '@/lib/oidc/types'
-import {
-  discoveryQueryOptions,
-  fetchedValue,
-  fetchFailure,
-  jwksQueryOptions,
-} from '@/lib/provider-queries'
+import { fetchedValue, fetchFailure } from '@/lib/provider-queries'
+import { discoveryQueryOptions, jwksQueryOptions } from '@/lib/provider-query-options'
 import { jwksFailureOf } from '@/lib/jwks-failure-of'
 import { useDebouncedValue } from './use-debounced-value'
 

@@ -3,7 +3,8 @@ import { sendRecorded } from '@/lib/http/recorded-fetch'
 import type { HttpExchange, HttpRequestSpec } from '@/lib/wire/http-types'
 import { diagnoseDiscoveryError, type Diagnosis } from '@/lib/oidc/diagnose'
 import { buildUserinfoRequest } from '@/lib/oidc/userinfo'
-import { discoveryQueryOptions, fetchedValue } from '@/lib/provider-queries'
+import { fetchedValue } from '@/lib/provider-queries'
+import { discoveryQueryOptions } from '@/lib/provider-query-options'
 
 export interface UserinfoCallVariables {
   issuer: string

@@ -1,6 +1,6 @@
 import type { CallbackParams, CallbackValidation } from '../callback-params'
 import { DIAGNOSIS_TEXT } from '../diagnosis-text'
-import { AUTHORIZATION_ERROR_MEANINGS } from '../errors'
+import { AUTHORIZATION_ERROR_MEANINGS } from '../error-meanings'
 import { parseScope, STANDARD_SCOPES } from '../scopes'
 import { SPEC } from '../spec-links'
 import type { ProviderError } from '../types'

@@ -1,4 +1,5 @@
-import { parseScope, scopeForClaim } from '../scopes'
+import { scopeForClaim } from '../scope-comparison'
+import { parseScope } from '../scopes'
 import { diagnosis, tick, type Diagnosis } from './shared'
 
 /** Where a claim was looked for and what the lab knows about scopes and metadata. */

@@ -1,6 +1,6 @@
 import { buildLabAuthorizationUrl } from '@/lib/lab-config/authorization'
 import type { AuthorizationUrl } from '@/lib/oidc/authorization-url'
-import { SPEC } from '@/lib/oidc/spec-links'
+import { SETUP_SPEC } from '@/lib/oidc/setup-spec-links'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
 /** The authorization URL for the prepared request: built, explained, and shown before leaving. */
@@ -10,7 +10,11 @@ export const authorizeStep: StepDefinition<AuthorizationUrl> = {
   grants: ['authorization_code'],
   title: 'Authorization request',
   note: 'The browser is sent to the provider with these parameters; the user signs in there, never here.',
-  spec: [SPEC.oauthAuthorizationRequest, SPEC.coreAuthRequest, SPEC.pkceAuthorization],
+  spec: [
+    SETUP_SPEC.oauthAuthorizationRequest,
+    SETUP_SPEC.coreAuthRequest,
+    SETUP_SPEC.pkceAuthorization,
+  ],
   derive: ({ document, config, flow, redirectUri }) =>
     document && flow.request
       ? buildLabAuthorizationUrl(document.authorization_endpoint, config, flow.request, redirectUri)

@@ -1,4 +1,4 @@
-import { SPEC } from '@/lib/oidc/spec-links'
+import { SETUP_SPEC } from '@/lib/oidc/setup-spec-links'
 import type { StepDefinition } from '@/features/flow/steps/types'
 
 /** Who is asking: the client registered at the provider, and how it authenticates. */
@@ -7,7 +7,7 @@ export const clientStep: StepDefinition = {
   phase: 'setup',
   title: 'Client',
   note: 'Who is asking: the client registered at the provider, and how it proves it at the token endpoint.',
-  spec: [SPEC.oauthClientTypes, SPEC.oauthClientPassword],
+  spec: [SETUP_SPEC.oauthClientTypes, SETUP_SPEC.oauthClientPassword],
   status: () => 'done',
   attention: ({ config }) =>
     !config.clientId.trim()
