@@ -86,6 +86,10 @@ test('the history keeps no signature and no refresh token unless "Keep raw token
   page,
 }) => {
   const first = await runFlow(lab, 'openid profile', 1)
+  // the run on screen says what the history kept of it
+  await expect(page.locator('[data-run-id] [data-raw-tokens="withheld"]')).toContainText(
+    'Decoded claims only',
+  )
   const second = await runFlow(lab, 'openid profile email', 2)
   for (const tokens of [first, second]) {
     expect(tokens.idToken.split('.')).toHaveLength(3)
@@ -147,6 +151,8 @@ test('the history keeps no signature and no refresh token unless "Keep raw token
   await page.reload()
   await expect(setting(page)).toBeChecked()
   const third = await runFlow(lab, 'openid profile email', 3)
+  await expect(page.locator('[data-run-id]')).toBeVisible()
+  await expect(page.locator('[data-run-id] [data-raw-tokens]')).toHaveCount(0)
   const [, , kept] = await savedRuns(page)
   expect(kept?.tokens).toEqual(third)
   expect(kept?.withheld).toBeUndefined()

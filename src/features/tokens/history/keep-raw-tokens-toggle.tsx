@@ -37,7 +37,7 @@ export function KeepRawTokensToggle() {
       </span>
       <span id={`${id}-hint`} data-raw-tokens-setting={keep ? 'kept' : 'withheld'}>
         {keep
-          ? 'On: runs saved from now on keep their ID, access and refresh tokens as issued, signatures included (in this browser only).'
+          ? 'On: runs saved from now on keep their ID, access and refresh tokens as issued, signatures included (in this browser only). Turning it off affects the runs saved from then on; runs already saved keep theirs until deleted.'
           : 'Off: runs keep only the decoded header and claims of their tokens, with no signatures and no refresh tokens. Turning it on affects the runs saved from now on.'}
       </span>
     </div>
