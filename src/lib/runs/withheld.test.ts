@@ -3,7 +3,7 @@ import { testRun } from '@/testing/fixtures/run-fixtures'
 import { withoutRawTokens } from './history-settings'
 import { stripSignature } from './run-export'
 import { runViews } from './run-views'
-import { isUnsigned, rawTokenNote, withheldSummary } from './withheld'
+import { isUnsigned, withheldSummary } from './withheld'
 
 const raw = { ...testRun(), tokens: { ...testRun().tokens, refreshToken: 'rt-123' } }
 const kept = withoutRawTokens(raw)
@@ -11,19 +11,11 @@ const kept = withoutRawTokens(raw)
 describe('what the history says about raw tokens it did not keep', () => {
   test('a run kept as issued says nothing', () => {
     expect(withheldSummary(raw)).toBeUndefined()
-    expect(rawTokenNote(raw, 'idToken')).toBeUndefined()
-    expect(rawTokenNote(raw, 'refreshToken')).toBeUndefined()
   })
 
   test('a run kept without raw tokens names what is missing and how to keep it', () => {
     expect(withheldSummary(kept)).toBe(
       'Raw tokens not kept: decoded headers and claims only, no signatures, no refresh token. To keep raw tokens with the runs you save from now on, tick “Keep raw tokens in history” on the History view and run the flow again.',
-    )
-    expect(rawTokenNote(kept, 'refreshToken')).toMatch(
-      /^The refresh token of this run was not kept: the history keeps no raw tokens unless asked\. .*Keep raw tokens in history/,
-    )
-    expect(rawTokenNote(kept, 'idToken')).toMatch(
-      /^The ID token of this run was kept without its signature .* cannot be checked again/,
     )
   })
 
@@ -43,9 +35,6 @@ describe('what the history says about raw tokens it did not keep', () => {
       imported: { from: 'export' as const, at: '2026-01-02T11:00:00.000Z' },
     }
     expect(isUnsigned(imported.tokens.idToken)).toBe(true)
-    expect(rawTokenNote(imported, 'idToken')).toContain(
-      'it came from an export made without raw tokens',
-    )
     expect(withheldSummary(imported)).toContain('import a file that holds the raw tokens')
   })
 })

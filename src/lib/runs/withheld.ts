@@ -23,24 +23,6 @@ function howToKeep(run: RunTokens): string {
     : `${again}.`
 }
 
-/**
- * Why this run holds no raw `name` (not kept at all, or kept without its signature), with the
- * fix; undefined when the run holds it as issued or never had it.
- */
-export function rawTokenNote(run: RunTokens, name: RunTokenName): string | undefined {
-  const label = NAMES[name]
-  const dropped = run.withheld?.dropped.includes(name) === true
-  const unsigned = isUnsigned(run.tokens[name])
-  if (!dropped && !unsigned) return undefined
-  const what = dropped
-    ? `The ${label} of this run was not kept`
-    : `The ${label} of this run was kept without its signature (decoded header and claims only), so its signature cannot be checked again`
-  const why = run.withheld
-    ? 'the history keeps no raw tokens unless asked'
-    : 'it came from an export made without raw tokens'
-  return `${what}: ${why}. ${howToKeep(run)}`
-}
-
 /** One line for a run whose raw tokens were not kept, or undefined when it holds them as issued. */
 export function withheldSummary(run: RunTokens): string | undefined {
   const unsigned = (['idToken', 'accessToken'] as const).some((n) => isUnsigned(run.tokens[n]))
