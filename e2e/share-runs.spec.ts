@@ -30,7 +30,10 @@ async function openHistory(page: Page) {
 
 async function exportRuns(page: Page, keepTokens = false): Promise<string> {
   await openHistory(page)
-  if (keepTokens) await page.getByLabel(/Keep raw tokens/).check()
+  if (keepTokens)
+    await page
+      .getByRole('checkbox', { name: /^Keep raw tokens \(signatures, refresh tokens, codes/ })
+      .check()
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export runs' }).click()
   const path = await (await download).path()

@@ -10,6 +10,8 @@ export interface DownloadReportProps {
   compact?: boolean
   /** Only the button (HTML, redacted): the options are elsewhere. */
   bare?: boolean
+  /** Why raw tokens cannot go in (a history run kept without them): said when they are asked for. */
+  tokensNote?: string
 }
 
 type Format = 'html' | 'md'
@@ -42,7 +44,12 @@ async function download(
  * (the builder loads on first use). Client secrets are always removed; raw tokens, codes and
  * signatures only go in when the user ticks the opt-in.
  */
-export function DownloadReport({ input, compact = false, bare = false }: DownloadReportProps) {
+export function DownloadReport({
+  input,
+  compact = false,
+  bare = false,
+  tokensNote,
+}: DownloadReportProps) {
   const [showOptions, setShowOptions] = useState(!compact)
   const [format, setFormat] = useState<Format>('html')
   const [includeTokens, setIncludeTokens] = useState(false)
@@ -93,6 +100,11 @@ export function DownloadReport({ input, compact = false, bare = false }: Downloa
             />
             Include raw tokens and codes in the report
           </label>
+          {includeTokens && tokensNote && (
+            <p data-raw-tokens-note className="w-full text-xs text-amber-900">
+              {tokensNote}
+            </p>
+          )}
         </>
       )}
       {error && (

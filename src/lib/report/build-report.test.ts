@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
 import type { LabRun } from '@/lib/runs/types'
+import { withoutRawTokens } from '@/lib/runs/history-settings'
 import { buildHtmlReport } from './render-html'
 import { buildMarkdownReport } from './render-markdown'
 import { reportInputFromRun, stepsFromExchanges, type ReportInput } from './report-input'
@@ -183,5 +184,36 @@ describe('reportInputFromRun', () => {
     const md = buildMarkdownReport(fromRun, { includeTokens: false })
     expect(md).toContain('# OIDC Lab report: saved run')
     expect(md).toContain('"email": "alice@example.com"')
+  })
+  test('a run the history kept without raw tokens says so when raw tokens are asked for', () => {
+    const run: LabRun = withoutRawTokens({
+      v: 1,
+      id: 'r2',
+      label: 'claims only',
+      createdAt: input.createdAt,
+      issuer: ISSUER,
+      clientId: 'oidc-lab',
+      clientType: 'public',
+      requestedScope: ['openid'],
+      tokens: { idToken, refreshToken: 'rt-raw-value' },
+      checks: input.checks,
+      exchanges,
+    })
+    const fromRun = reportInputFromRun(run)
+    for (const report of [
+      buildHtmlReport(fromRun, { includeTokens: true }),
+      buildMarkdownReport(fromRun, { includeTokens: true }),
+    ]) {
+      expect(report).toContain('Raw tokens not kept: decoded headers and claims only')
+      expect(report).toContain('Keep raw tokens in history')
+      expect(report).toContain('ID token (jws, signature not kept)')
+      expect(report).toContain('alice@example.com')
+      expect(report).not.toContain(SIGNATURE)
+      expect(report).not.toContain('rt-raw-value')
+    }
+    // without the opt-in there is nothing to explain
+    expect(buildMarkdownReport(fromRun, { includeTokens: false })).not.toContain(
+      'Raw tokens not kept',
+    )
   })
 })

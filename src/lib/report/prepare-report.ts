@@ -37,7 +37,10 @@ const TOKEN_NAMES = [
 
 function decodeForReport(name: string, raw: string, includeTokens: boolean): ReportToken {
   const decoded = decodeJwt(raw)
-  const token: ReportToken = { name, kind: decoded.kind }
+  // kept by the history or an export as `header.payload.`: readable, not malformed
+  const unsigned =
+    decoded.problems.length > 0 && decoded.problems.every((p) => p.code === 'missing_signature')
+  const token: ReportToken = { name, kind: unsigned ? 'jws, signature not kept' : decoded.kind }
   if (decoded.header) token.header = decoded.header
   if (decoded.payload) token.payload = decoded.payload
   if (includeTokens) token.raw = raw

@@ -57,6 +57,9 @@ function html(report: PreparedReport): string {
   const parts = [
     `<h1>OIDC Lab report: ${esc(input.title)}</h1>`,
     `<p class="note">Run of ${esc(input.createdAt)}. ${report.includeTokens ? '<strong>Raw tokens and codes are included: share with care.</strong>' : 'Client secrets, raw tokens, signatures and codes are removed.'}</p>`,
+    ...(report.includeTokens && input.tokensNote
+      ? [`<p class="note" data-raw-tokens-note>${esc(input.tokensNote)}</p>`]
+      : []),
     '<h2>Setup</h2><ul>',
     li('Issuer', setup.issuer),
     li('Client ID', `${setup.clientId} (${setup.clientType})`),

@@ -45,6 +45,7 @@ function markdown(report: PreparedReport): string {
     '',
     `Run of ${input.createdAt}. ${report.includeTokens ? '**Raw tokens and codes are included: share with care.**' : 'Client secrets, raw tokens, signatures and codes are removed.'}`,
     '',
+    ...(report.includeTokens && input.tokensNote ? [input.tokensNote, ''] : []),
     '## Setup',
     '',
     `- Issuer: ${setup.issuer}`,

@@ -1,6 +1,7 @@
 import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
 import type { LabRun } from '@/lib/runs/types'
+import { withheldSummary } from '@/lib/runs/withheld'
 import type { SequenceRedirect } from '@/lib/sequence/sequence-layout'
 
 /** One step of the run as the report tells it. */
@@ -48,6 +49,8 @@ export interface ReportInput {
   diagnoses: ReportDiagnosis[]
   /** Values that must never appear in the report, e.g. the client secret typed in this tab. */
   secrets?: string[]
+  /** Why the raw tokens cannot be in the report (a history run kept without them), with the fix. */
+  tokensNote?: string
 }
 
 const STEP_TITLES: Record<string, string> = {
@@ -79,6 +82,7 @@ export function stepsFromExchanges(exchanges: readonly HttpExchange[]): ReportSt
 
 /** The report of a run kept in the history (it keeps no diagnoses and no redirects). */
 export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}): ReportInput {
+  const tokensNote = withheldSummary(run)
   return {
     title: run.label,
     createdAt: run.createdAt,
@@ -97,6 +101,7 @@ export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}
     ...(run.userinfo ? { userinfo: run.userinfo } : {}),
     checks: run.checks,
     diagnoses: [],
+    ...(tokensNote ? { tokensNote } : {}),
     ...extra,
   }
 }

@@ -85,4 +85,13 @@ describe('withoutRawTokens', () => {
   test('an opaque access token is not kept', () => {
     expect(withoutRawTokens({ ...run, tokens: { accessToken: 'opaque-123' } }).tokens).toEqual({})
   })
+
+  test('says what it took out, and a second pass changes nothing more', () => {
+    const once = withoutRawTokens(run)
+    expect(once.withheld).toEqual({ dropped: ['refreshToken'] })
+    expect(withoutRawTokens(once)).toEqual(once)
+    const opaque = withoutRawTokens({ ...run, tokens: { idToken, accessToken: 'opaque-123' } })
+    expect(opaque.withheld).toEqual({ dropped: ['accessToken'] })
+    expect(withoutRawTokens(opaque).withheld).toEqual({ dropped: ['accessToken'] })
+  })
 })

@@ -1,5 +1,5 @@
 import { redactExchange } from '@/lib/http/redact'
-import type { LabRun } from './types'
+import type { LabRun, RunTokenName, WithheldTokens } from './types'
 
 export const HISTORY_SETTINGS_KEY = 'oidc-lab:history-settings:v1'
 
@@ -37,16 +37,24 @@ function withoutSignature(token: string | undefined): string | undefined {
  * decoded header and claims of the ID and access token, kept as unsigned `header.payload.`), no
  * refresh token at all, no opaque token, and tokens, codes and Bearer headers masked in the
  * recorded exchanges. A token without its signature cannot be replayed at any resource server.
+ * `withheld` records what was taken out, so that views can say so; applying it twice changes
+ * nothing more.
  */
-export function withoutRawTokens<T extends Pick<LabRun, 'tokens' | 'exchanges'>>(run: T): T {
+export function withoutRawTokens<
+  T extends Pick<LabRun, 'tokens' | 'exchanges'> & Pick<Partial<LabRun>, 'withheld'>,
+>(run: T): T & { withheld: WithheldTokens } {
   const tokens: LabRun['tokens'] = {}
   const idToken = withoutSignature(run.tokens.idToken)
   const accessToken = withoutSignature(run.tokens.accessToken)
   if (idToken) tokens.idToken = idToken
   if (accessToken) tokens.accessToken = accessToken
+  const dropped = new Set<RunTokenName>(run.withheld?.dropped)
+  for (const name of ['idToken', 'accessToken', 'refreshToken'] as const)
+    if (run.tokens[name] && !tokens[name]) dropped.add(name)
   return {
     ...run,
     tokens,
     exchanges: run.exchanges.map((x) => redactExchange(x, { tokens: true })),
+    withheld: { dropped: [...dropped] },
   }
 }

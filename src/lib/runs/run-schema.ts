@@ -82,6 +82,9 @@ const labRunSchema = z.looseObject({
       }),
     ),
   ),
+  withheld: z.optional(
+    z.looseObject({ dropped: z.array(z.enum(['idToken', 'accessToken', 'refreshToken'])) }),
+  ),
 })
 
 export type ParsedRun = { ok: true; run: LabRun } | { ok: false; reason: string }

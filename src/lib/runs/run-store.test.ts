@@ -1,7 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, test, vi } from 'vitest'
 import { testRun } from '@/testing/fixtures/run-fixtures'
+import { importRuns } from './run-export'
 import { createRunStore, defaultRunLabel, DEFAULT_RUN_DB, type RunStore } from './run-store'
+import { runViews } from './run-views'
+import type { LabRun } from './types'
 
 function minutes(n: number): string {
   return new Date(Date.UTC(2026, 0, 2, 10, n)).toISOString()
@@ -290,5 +293,122 @@ describe('a run store of a foreign shape', () => {
     const list = await store.list()
     expect(list.foreign).toBeUndefined()
     expect(list.runs.map((r) => r.id)).toEqual(['a'])
+  })
+})
+
+describe('the raw-token policy of save', () => {
+  /** A run with a refresh token, and a token response and a Bearer call in its exchanges. */
+  function runWithTokens(id = 'a'): LabRun {
+    const run = testRun({ id })
+    const refreshToken = 'refresh-token-value-123'
+    const { idToken = '', accessToken = '' } = run.tokens
+    return {
+      ...run,
+      tokens: { ...run.tokens, refreshToken },
+      exchanges: [
+        {
+          id: 'x-token',
+          startedAt: run.createdAt,
+          durationMs: 5,
+          request: {
+            method: 'POST' as const,
+            url: 'http://localhost:8080/realms/demo/protocol/openid-connect/token',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            form: [
+              ['grant_type', 'authorization_code'],
+              ['code', 'the-code-abc'],
+            ] as [string, string][],
+          },
+          response: {
+            status: 200,
+            statusText: 'OK',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              id_token: idToken,
+              access_token: accessToken,
+              refresh_token: refreshToken,
+            }),
+          },
+        },
+        {
+          id: 'x-userinfo',
+          startedAt: run.createdAt,
+          durationMs: 5,
+          request: {
+            method: 'GET' as const,
+            url: 'http://localhost:8080/realms/demo/protocol/openid-connect/userinfo',
+            headers: { Authorization: `Bearer ${accessToken}` },
+          },
+        },
+      ],
+    }
+  }
+
+  const signature = (token: string | undefined) => token?.split('.')[2]
+
+  test('off: no refresh token, no signature, the exchanges masked; the claims still read', async () => {
+    const factory = new IDBFactory()
+    const store = createRunStore({ indexedDB: factory, keepRawTokens: () => false })
+    const run = runWithTokens()
+    await store.save(run)
+    const saved = await store.get('a')
+    expect(saved?.tokens.refreshToken).toBeUndefined()
+    expect(saved?.tokens.idToken).toMatch(/^[\w-]+\.[\w-]+\.$/)
+    expect(saved?.tokens.accessToken).toMatch(/^[\w-]+\.[\w-]+\.$/)
+    expect(saved?.withheld).toEqual({ dropped: ['refreshToken'] })
+    const text = JSON.stringify(saved)
+    for (const raw of [
+      run.tokens.idToken,
+      run.tokens.accessToken,
+      run.tokens.refreshToken,
+      signature(run.tokens.idToken),
+      'the-code-abc',
+    ])
+      expect(text).not.toContain(raw)
+    // what comparing needs is all there
+    expect(saved && runViews(saved).map((v) => v.claims?.sub)).toEqual([
+      'sub-alice',
+      'sub-alice',
+      'sub-alice',
+    ])
+    expect(saved?.label).toBe(run.label)
+  })
+
+  test('on: the run is kept as given, raw tokens and exchanges included', async () => {
+    const store = createRunStore({ indexedDB: new IDBFactory(), keepRawTokens: () => true })
+    const run = runWithTokens()
+    await store.save(run)
+    expect(await store.get('a')).toEqual(run)
+  })
+
+  test('the factory keeps raw tokens unless told otherwise', async () => {
+    const { store } = setup()
+    const run = runWithTokens()
+    await store.save(run)
+    expect((await store.get('a'))?.tokens).toEqual(run.tokens)
+  })
+
+  test('the setting is asked at each save: turning it on affects the runs saved from then on', async () => {
+    let keep = false
+    const store = createRunStore({ indexedDB: new IDBFactory(), keepRawTokens: () => keep })
+    await store.save(runWithTokens('before'))
+    keep = true
+    await store.save(runWithTokens('after'))
+    expect((await store.get('before'))?.tokens.refreshToken).toBeUndefined()
+    expect((await store.get('after'))?.tokens.refreshToken).toBe('refresh-token-value-123')
+    expect((await store.get('after'))?.withheld).toBeUndefined()
+  })
+
+  test('imports obey the same setting', async () => {
+    const store = createRunStore({ indexedDB: new IDBFactory(), keepRawTokens: () => false })
+    const summary = await importRuns(store, [runWithTokens('imported')], {
+      file: 'runs.json',
+      at: '2026-01-02T11:00:00.000Z',
+    })
+    expect(summary.added).toHaveLength(1)
+    const saved = await store.get('imported')
+    expect(saved?.imported?.from).toBe('export')
+    expect(saved?.tokens.refreshToken).toBeUndefined()
+    expect(signature(saved?.tokens.idToken)).toBe('')
   })
 })

@@ -1,3 +1,4 @@
+import { loadHistorySettings, withoutRawTokens } from './history-settings'
 import { parseLabRun } from './run-schema'
 import type { LabRun } from './types'
 
@@ -44,7 +45,10 @@ export class ForeignRunStorageError extends Error {
 export interface RunStore {
   list(): Promise<RunList>
   get(id: string): Promise<LabRun | undefined>
-  /** Inserts or replaces the run with this id; beyond the limit the oldest runs are dropped. */
+  /**
+   * Inserts or replaces the run with this id; beyond the limit the oldest runs are dropped. Every
+   * save (guided, headless, imported, an undone delete) goes through the raw-token policy.
+   */
   save(run: LabRun): Promise<{ dropped: LabRun[] }>
   /** A blank label restores the default one. Resolves `undefined` for an unknown or corrupt id. */
   rename(id: string, label: string): Promise<LabRun | undefined>
@@ -67,6 +71,12 @@ export interface RunStoreOptions {
   limit?: number
   /** Tell other tabs of the same origin about changes (BroadcastChannel), when available. */
   broadcast?: boolean
+  /**
+   * Asked on every save: keep the run's raw tokens as issued, or only what comparing needs
+   * (`withoutRawTokens`: unsigned `header.payload.`, no refresh token, exchanges masked). Defaults
+   * to keeping them; the app's store asks the `Keep raw tokens in history` setting.
+   */
+  keepRawTokens?: () => boolean
 }
 
 export const DEFAULT_RUN_LIMIT = 200
@@ -175,7 +185,12 @@ function isDropNotice(value: unknown): value is DropNotice {
  * fatal. Runs are validated for shape only: tokens are not verified.
  */
 export function createRunStore(options: RunStoreOptions): RunStore {
-  const { indexedDB: factory, dbName = DEFAULT_RUN_DB, limit = DEFAULT_RUN_LIMIT } = options
+  const {
+    indexedDB: factory,
+    dbName = DEFAULT_RUN_DB,
+    limit = DEFAULT_RUN_LIMIT,
+    keepRawTokens = () => true,
+  } = options
   const listeners = new Set<() => void>()
   let db: Promise<IDBDatabase> | undefined
   let channel: BroadcastChannel | undefined
@@ -267,7 +282,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     async save(run) {
       const parsed = parseLabRun(run)
       if (!parsed.ok) throw new TypeError(`Not a valid run: ${parsed.reason}`)
-      const record = run.label.trim() ? run : { ...run, label: defaultRunLabel(run) }
+      const labelled = run.label.trim() ? run : { ...run, label: defaultRunLabel(run) }
+      const record = keepRawTokens() ? labelled : withoutRawTokens(labelled)
       const dropped = await transact('readwrite', async (runs, meta) => {
         const foreign = foreignShape(runs) ?? foreignShape(meta)
         if (foreign) throw new ForeignRunStorageError(foreign)
@@ -367,12 +383,26 @@ export function createRunStore(options: RunStoreOptions): RunStore {
 
 let appStore: RunStore | undefined
 
+/** `Keep raw tokens in history`, read at each save (another tab may have changed it); off when unreadable. */
+function keepRawTokensSetting(): boolean {
+  try {
+    return loadHistorySettings(globalThis.localStorage).keepRawTokens
+  } catch {
+    // reading localStorage itself can throw (storage blocked): keep no raw tokens
+    return false
+  }
+}
+
 function appRunStore(): RunStore {
   if (!appStore) {
     if (!('indexedDB' in globalThis) || !globalThis.indexedDB) {
       throw new Error('IndexedDB is not available in this browser: runs cannot be saved.')
     }
-    appStore = createRunStore({ indexedDB: globalThis.indexedDB, broadcast: true })
+    appStore = createRunStore({
+      indexedDB: globalThis.indexedDB,
+      broadcast: true,
+      keepRawTokens: keepRawTokensSetting,
+    })
   }
   return appStore
 }

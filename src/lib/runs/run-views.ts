@@ -36,9 +36,11 @@ const KIND_STATUS: Partial<Record<TokenKind, string>> = {
   malformed: 'malformed',
 }
 
-function tokenView(id: RunViewId, raw: string | undefined): RunView {
+function tokenView(id: RunViewId, raw: string | undefined, notKept = false): RunView {
   const label = RUN_VIEW_LABELS[id]
-  if (!raw) return { id, label, status: 'absent' }
+  // an opaque token the history did not keep (`Keep raw tokens in history` off) was not absent
+  if (!raw)
+    return { id, label, status: notKept ? 'not kept in the history (not a signed JWT)' : 'absent' }
   const decoded = decodeJwt(raw)
   // an exported run's tokens lose their signature (`header.payload.`): their claims still compare
   const stripped =
@@ -68,8 +70,12 @@ function userinfoView(run: LabRun): RunView {
  */
 export function runViews(run: LabRun): RunView[] {
   return [
-    tokenView('id_token', run.tokens.idToken),
-    tokenView('access_token', run.tokens.accessToken),
+    tokenView('id_token', run.tokens.idToken, run.withheld?.dropped.includes('idToken')),
+    tokenView(
+      'access_token',
+      run.tokens.accessToken,
+      run.withheld?.dropped.includes('accessToken'),
+    ),
     userinfoView(run),
   ]
 }

@@ -4,8 +4,9 @@ import type { Diagnosis } from '@/lib/oidc/diagnose'
 
 /**
  * One finished flow, as saved in the run history (IndexedDB). Never holds a client secret: the
- * exchanges are redacted before saving. Tokens are kept, locally only, because comparing them is
- * the point.
+ * exchanges are redacted before saving. Unless the user ticked `Keep raw tokens in history`, the
+ * tokens are kept as unsigned `header.payload.` only (what comparing needs), with no refresh token:
+ * `withheld` then says what was taken out.
  */
 export interface LabRun {
   /** Schema version of this record, for skipping records a future version wrote differently. */
@@ -33,6 +34,18 @@ export interface LabRun {
   imported?: RunOrigin
   /** What the lab diagnosed, per step (kept for runs read from a HAR, which have no live page). */
   diagnoses?: { stepId: string; diagnosis: Diagnosis }[]
+  /** Set when the history kept no raw tokens of this run (`Keep raw tokens in history` was off). */
+  withheld?: WithheldTokens
+}
+
+export type RunTokenName = keyof LabRun['tokens']
+
+/**
+ * What the history took out of a run's tokens: every JWS lost its signature (`header.payload.`
+ * stays, decodable), and the tokens in `dropped` (the refresh token, opaque tokens) were not kept.
+ */
+export interface WithheldTokens {
+  dropped: RunTokenName[]
 }
 
 export interface RunOrigin {

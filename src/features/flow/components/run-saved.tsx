@@ -1,3 +1,4 @@
+import { KEEP_RAW_TOKENS_LABEL } from '@/lib/runs/withheld'
 import type { RecordedRun } from '@/features/flow/hooks/use-run-recorder'
 import { appPath } from '@/lib/app-base'
 
@@ -19,6 +20,12 @@ export function RunSaved({ run }: { run: RecordedRun | undefined }) {
       <span>
         Saved to the history as <strong>{run.label}</strong>.
       </span>
+      {run.withheld && (
+        <span data-raw-tokens="withheld" className="text-xs text-slate-600">
+          Decoded claims only: the history keeps no signatures and no refresh token unless you tick
+          “{KEEP_RAW_TOKENS_LABEL}” on the History view.
+        </span>
+      )}
       {run.previousId && (
         <a
           className="font-medium text-indigo-700 underline"

@@ -13,6 +13,8 @@ export interface RecordedRun {
   previousId?: string
   /** Why the history could not keep it (IndexedDB disabled, quota…); the run on screen is unaffected. */
   error?: string
+  /** The history kept only the decoded tokens (`Keep raw tokens in history` off). */
+  withheld?: boolean
 }
 
 function userOf(run: Omit<LabRun, 'label'>): string | undefined {
@@ -87,7 +89,13 @@ export function useRunRecorder(lab: Lab, steps: readonly AnyStep[]): RecordedRun
       await runStore.save(run)
       const { runs } = await runStore.list()
       const index = runs.findIndex((r) => r.id === run.id)
-      if (current) setRecorded({ id: run.id, label: run.label, previousId: runs[index + 1]?.id })
+      if (current)
+        setRecorded({
+          id: run.id,
+          label: run.label,
+          previousId: runs[index + 1]?.id,
+          ...(runs[index]?.withheld ? { withheld: true } : {}),
+        })
     })().catch((e: unknown) => {
       if (current)
         setRecorded({

@@ -1,6 +1,7 @@
 import { AlignedJson } from '@/components/jwt/aligned-json'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
 import type { LabRun } from '@/lib/runs/types'
+import { RawTokensNote } from '@/features/tokens/compare/raw-tokens-note'
 import { UserinfoAnswers } from '@/features/tokens/compare/userinfo-answers'
 
 export interface TokensInFullProps {
@@ -47,6 +48,12 @@ export function TokensInFull({ left, right }: TokensInFullProps) {
         Every claim of both sides, line by line: <b>+</b> only on the right, <b>−</b> only on the
         left, <b>~</b> different (also volatile claims such as <code>iat</code>).
       </p>
+      <RawTokensNote
+        runs={[
+          { side: 'Left', run: left },
+          { side: 'Right', run: right },
+        ]}
+      />
       {TOKENS.map(([key, label]) => {
         const l = decoded(left.tokens[key])
         const r = decoded(right.tokens[key])

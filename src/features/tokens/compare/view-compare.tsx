@@ -10,6 +10,7 @@ import type { LabRun } from '@/lib/runs/types'
 import { AlignedJson } from '@/components/jwt/aligned-json'
 import { ClaimDiffTable } from '@/features/tokens/compare/claim-diff-table'
 import { NothingToCompare, emptySide } from '@/features/tokens/compare/nothing-to-compare'
+import { RawTokensNote } from '@/features/tokens/compare/raw-tokens-note'
 import { UserinfoAnswers } from '@/features/tokens/compare/userinfo-answers'
 
 export interface ViewCompareProps {
@@ -66,6 +67,7 @@ export function ViewCompare({ run, actions }: ViewCompareProps) {
         <span className="truncate text-sm text-slate-600">{run.label}</span>
         <div className="ml-auto flex flex-wrap gap-2">{actions}</div>
       </header>
+      <RawTokensNote runs={[{ run }]} />
       {readable.length < 2 ? (
         <NothingToCompare views={views} />
       ) : (

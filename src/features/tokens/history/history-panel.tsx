@@ -9,6 +9,7 @@ import { ForeignStorageNotice } from '@/features/tokens/history/foreign-storage-
 import { HistoryNotices } from '@/features/tokens/history/history-notices'
 import { HistoryList } from '@/features/tokens/history/history-list'
 import { HistoryTransfer } from '@/features/tokens/history/history-transfer'
+import { KeepRawTokensToggle } from '@/features/tokens/history/keep-raw-tokens-toggle'
 import { useRuns } from '@/features/tokens/history/use-runs'
 
 export interface HistoryPanelProps {
@@ -129,6 +130,7 @@ export function HistoryPanel({ compare, onCompareChange, store = appRunStore }: 
             />
           </div>
         </header>
+        <KeepRawTokensToggle />
         <HistoryTransfer runs={runs} store={store} />
         <HistoryList
           runs={runs}

@@ -60,6 +60,11 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
             {run.issuer}
           </span>
           <UserinfoBadge status={run.userinfo?.status} />
+          {run.withheld && (
+            <Badge tone="skip" data-raw-tokens="withheld">
+              raw tokens not kept
+            </Badge>
+          )}
           {run.imported && (
             <Badge tone="skip" data-imported={run.imported.from}>
               {run.imported.from === 'har' ? 'imported from HAR' : 'imported'}

@@ -4,6 +4,7 @@ import { downloadText } from '@/lib/download'
 import { buildRunExport, importRuns, parseRunExport } from '@/lib/runs/run-export'
 import type { RunStore } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
+import { KEEP_RAW_TOKENS_LABEL } from '@/lib/runs/withheld'
 import { HarImportResult, type HarImportOutcome } from '@/features/tokens/history/har-import-result'
 
 export interface HistoryTransferProps {
@@ -26,6 +27,7 @@ export function HistoryTransfer({ runs, store }: HistoryTransferProps) {
   const [outcome, setOutcome] = useState<Outcome>()
   const runsInput = useRef<HTMLInputElement>(null)
   const harInput = useRef<HTMLInputElement>(null)
+  const withheld = runs.filter((run) => run.withheld).length
 
   const exportRuns = () => {
     const file = buildRunExport(runs, { keepTokens })
@@ -132,6 +134,15 @@ export function HistoryTransfer({ runs, store }: HistoryTransferProps) {
           onChange={() => pick(harInput.current, readHar)}
         />
       </div>
+      {keepTokens && withheld > 0 && (
+        <p data-export-withheld={withheld} className="text-xs text-amber-900">
+          {withheld === runs.length
+            ? `None of these runs has raw tokens to export: the history kept their decoded tokens only (“${KEEP_RAW_TOKENS_LABEL}” was off when they were saved).`
+            : `${plural(withheld, 'run')} of ${runs.length} ${withheld === 1 ? 'was' : 'were'} saved while “${KEEP_RAW_TOKENS_LABEL}” was off: the export holds ${withheld === 1 ? 'its' : 'their'} decoded tokens only.`}{' '}
+          No signatures and no refresh tokens for {withheld === 1 ? 'that run' : 'those runs'}; to
+          export raw tokens, tick “{KEEP_RAW_TOKENS_LABEL}” and run the flow again.
+        </p>
+      )}
       {outcome?.kind === 'error' && (
         <p
           role="alert"
