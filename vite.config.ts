@@ -6,6 +6,8 @@ import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts'
 import { firstPageGroup } from './scripts/first-page-chunk.ts'
 import { staticHostPlugin } from './scripts/static-host.ts'
 
+const MAIN = fileURLToPath(new URL('./src/app/main.tsx', import.meta.url))
+
 // Loopback only: the lab handles secrets and tokens and never needs to be reachable from elsewhere.
 export default defineConfig({
   plugins: [react(), tailwindcss(), cspPlugin(), staticHostPlugin()],
@@ -18,7 +20,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [firstPageGroup(fileURLToPath(new URL('./src/app/main.tsx', import.meta.url)))],
+          groups: [firstPageGroup(MAIN)],
         },
       },
     },

@@ -232,13 +232,13 @@ async function bareRun(browser: Browser, storageState: SessionState): Promise<nu
     },
     { issuer: ISSUER, redirectUri },
   )
-  // follow the redirect only until the provider sends the browser back with the code
-  const callback = page.waitForRequest((r) => r.url().startsWith(redirectUri))
-  void page.goto(prepared.url).catch(() => undefined)
+  // follow the redirect in a second tab only until the provider sends the browser back with the
+  // code, then close it: the app's /callback never runs, and this page stays where it was
+  const redirect = await context.newPage()
+  const callback = redirect.waitForRequest((r) => r.url().startsWith(redirectUri))
+  void redirect.goto(prepared.url).catch(() => undefined)
   const code = new URL((await callback).url()).searchParams.get('code') ?? ''
-  // the browser is still loading /callback: a second try once that navigation is cut short
-  await page.goto(`${APP}/favicon.svg`).catch(() => page.goto(`${APP}/favicon.svg`))
-  await page.evaluate('globalThis.__name = (fn) => fn')
+  await redirect.close()
   const status = await page.evaluate(
     async ({ discovery, code, verifier, redirectUri }) => {
       const token = (await (

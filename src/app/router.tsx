@@ -3,8 +3,15 @@ import { LabRoute } from '@/app/routes/lab'
 import { isCallbackPath } from '@/lib/app-base'
 
 // the callback page carries every run step: it loads only on /callback
+const loadCallbackRoute = () => import('@/app/routes/callback')
+// and there it is asked for while React starts, not after the first render (a frame or popup of
+// the matrix only relays the URL to its opener and never renders)
+const early =
+  isCallbackPath(window.location.pathname) && window.parent === window && !window.opener
+    ? loadCallbackRoute()
+    : undefined
 const CallbackRoute = lazy(() =>
-  import('@/app/routes/callback').then((m) => ({ default: m.CallbackRoute })),
+  (early ?? loadCallbackRoute()).then((m) => ({ default: m.CallbackRoute })),
 )
 
 /**

@@ -8,6 +8,11 @@ import { generateRequestSecrets } from '@/lib/oidc/request-secrets'
 import { usesPkce } from '@/lib/lab-config/authorization'
 import { createFlowSession } from '@/features/flow/flow-session'
 import { flowReducer, initialFlowState, type FlowState } from '@/features/flow/flow-reducer'
+import { seedProviderFetch } from '@/features/flow/hooks/use-provider-fetch'
+import { resolveIssuer } from '@/features/flow/resolve-issuer'
+import { buildDiscoveryRequest, processDiscoveryResponse } from '@/lib/oidc/discovery'
+import { discoveryFetch } from '@/lib/provider-queries'
+import type { HttpExchange } from '@/lib/wire/http-types'
 
 export const flowSession = createFlowSession(window.sessionStorage, window.localStorage)
 
@@ -18,11 +23,35 @@ export interface FlowInit {
   notices: string[]
 }
 
+/**
+ * The discovery document this tab fetched before leaving for the provider, from the restored
+ * exchange log: the callback page goes on with it (it is in the log already) instead of fetching it
+ * a second time before the code exchange. Only an answer for this very issuer, and only while fresh.
+ */
+function reuseDiscovery(config: LabConfig, exchanges: readonly HttpExchange[]) {
+  const issuer = resolveIssuer(config)
+  if (!issuer) return
+  const url = buildDiscoveryRequest(issuer).url
+  const exchange = exchanges.findLast(
+    (x) => x.stepId === 'discovery' && x.request.url === url && x.response,
+  )
+  if (!exchange?.response) return
+  const result = processDiscoveryResponse(issuer, exchange.response)
+  if (!result.ok) return
+  const fetch = discoveryFetch(issuer)
+  seedProviderFetch(
+    fetch,
+    { exchange, result },
+    Date.parse(exchange.startedAt) + exchange.durationMs,
+  )
+}
+
 /** Builds the first state: `/callback` resumes the saved flow, `/` starts from a deep link or the last setup. */
 export function initFlow(route: 'lab' | 'callback', location: Location): FlowInit {
   const { session: saved, notices } = flowSession.load()
   if (saved) exchangeStore.load(saved.exchanges)
   if (route === 'callback') {
+    if (saved) reuseDiscovery(saved.flow.config, saved.exchanges)
     // reloaded after the exchange took code and state out of the address bar: the run as it was
     if (location.search === '' && saved?.flow.callback)
       return { flow: saved.flow, messages: [], notices }

@@ -35,6 +35,22 @@ function start(key: string, load: () => Promise<Fetched<unknown>>) {
 }
 
 /**
+ * Puts an answer fetched earlier into the cache, as if fetched at `fetchedAt`, unless the cache
+ * already holds one: the callback page reuses the discovery document this tab fetched before it
+ * left for the provider (restored with the exchange log) instead of asking again. It is refetched
+ * once stale like any other.
+ */
+export function seedProviderFetch<T>(
+  fetch: Pick<ProviderFetch<T>, 'key'>,
+  data: Fetched<T>,
+  fetchedAt: number,
+) {
+  const key = keyOf(fetch.key)
+  if (entries.get(key)?.data || !Number.isFinite(fetchedAt)) return
+  update(key, { data, fetchedAt })
+}
+
+/**
  * A provider document for the guided flow: fetched once per key while fresh, shared by every
  * component of the page, never retried, never refetched on focus (a protocol debugger shows each
  * request it makes). Inspect, which loads on demand, uses TanStack Query for the same fetches.
