@@ -49,6 +49,23 @@ test('presenter mode: every text on a finished run is at least 18 px at 1280×72
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter')
 })
 
+test('presenter mode on a 390 px phone: the lab and a finished run never scroll sideways', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await lab.open({ preset: 'demo', scope: 'openid profile email' })
+  await page.getByRole('button', { name: 'Presenter mode' }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', '')
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+  expect(await pageWidth()).toBe(390)
+  await lab.runWholeFlow.click()
+  await idpLogin.signInAs('alice')
+  await expect(page.locator('[data-step="userinfo"] [data-status-code="200"]')).toBeVisible()
+  expect(await pageWidth()).toBe(390)
+})
+
 test.describe('under a dark system theme', () => {
   test.use({ colorScheme: 'dark' })
 

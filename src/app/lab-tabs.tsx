@@ -98,7 +98,7 @@ const TABS = [
 export function LabTabs({ view }: { view: LabView }) {
   return (
     <nav aria-label="Lab views" className="border-b border-slate-200 bg-white">
-      <ul className="mx-auto flex max-w-6xl gap-1 px-4">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4">
         {TABS.map((tab) => (
           <li key={tab.name}>
             <a
@@ -112,7 +112,7 @@ export function LabTabs({ view }: { view: LabView }) {
               }}
               aria-current={view.name === tab.name ? 'page' : undefined}
               className={cn(
-                'inline-block border-b-2 px-3 py-2.5 text-sm font-medium',
+                'inline-block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap',
                 view.name === tab.name
                   ? 'border-indigo-600 text-indigo-700'
                   : 'border-transparent text-slate-600 hover:text-slate-900',

@@ -31,9 +31,9 @@ export function ExchangeList({ exchanges, onClear }: ExchangeListProps) {
   const [hideTokens, setHideTokens] = useState(true)
   return (
     <section aria-label="Exchange log" className="rounded-xl border border-slate-200 bg-white">
-      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <h2 className="font-semibold">HTTP exchanges</h2>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-1.5 text-xs text-slate-600">
             <input
               type="checkbox"
