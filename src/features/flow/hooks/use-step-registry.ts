@@ -13,7 +13,7 @@ export function loadStepRegistry(): Promise<readonly RegisteredStep[]> {
 /**
  * The steps the page can show: the setup steps at first (the first screen of an authorization code
  * flow needs nothing else), every step once `require()` was called or the page is idle after its
- * load, so a click on Start or a grant switch finds them ready.
+ * load (requestIdleCallback), so a grant switch finds them ready without slowing the first screen.
  */
 export function useStepRegistry(): [readonly RegisteredStep[], () => void] {
   const [steps, setSteps] = useState<readonly RegisteredStep[]>(() => loaded ?? SETUP_STEPS)
@@ -22,13 +22,24 @@ export function useStepRegistry(): [readonly RegisteredStep[], () => void] {
   }, [])
   useEffect(() => {
     if (loaded) return
-    const prefetch = () => window.setTimeout(require, 0)
-    if (document.readyState === 'complete') {
-      const id = prefetch()
-      return () => window.clearTimeout(id)
+    // once the page is idle: the first render, discovery and a first click come before it
+    let cancel = () => {}
+    const prefetch = () => {
+      // Safari has no requestIdleCallback
+      if (typeof window.requestIdleCallback === 'function') {
+        const id = window.requestIdleCallback(require, { timeout: 3000 })
+        cancel = () => window.cancelIdleCallback(id)
+      } else {
+        const id = setTimeout(require, 500)
+        cancel = () => clearTimeout(id)
+      }
     }
-    window.addEventListener('load', prefetch, { once: true })
-    return () => window.removeEventListener('load', prefetch)
+    if (document.readyState === 'complete') prefetch()
+    else window.addEventListener('load', prefetch, { once: true })
+    return () => {
+      window.removeEventListener('load', prefetch)
+      cancel()
+    }
   }, [require])
   return [steps, require]
 }
