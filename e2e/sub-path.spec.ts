@@ -84,3 +84,32 @@ test('on that static host, an unknown path gets the 404 page, which is the lab w
   await expect(page.getByRole('link', { name: 'OIDC Lab' })).toHaveAttribute('href', '/oidc-lab/')
   await expect(page.getByRole('navigation', { name: 'Lab views' })).toBeVisible()
 })
+
+test('under the base, the matrix signs in by popup and runs its sets in the hidden frame at <base>callback', async ({
+  page,
+}) => {
+  await page.goto(`${PREVIEW}?preset=demo&client_id=oidc-lab`)
+  await expect(page.getByText('Discovery document loaded')).toBeVisible()
+  await page.getByRole('link', { name: 'Scope → claims matrix' }).click()
+  await page.getByRole('radio', { name: 'Type the sets' }).check()
+  await page.getByLabel('One scope set per line').fill('openid\nopenid email')
+  await page.getByRole('button', { name: 'Run matrix' }).click()
+  const popupPromise = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Sign in at the provider' }).click()
+  const popup = await popupPromise
+  await popup.getByLabel(/username/i).fill('alice')
+  await popup.getByLabel(/password/i).fill('alice')
+  await popup.getByRole('button', { name: 'Sign In' }).click()
+  await expect(page.locator('[data-matrix-status="done"]')).toBeVisible()
+  const email = page
+    .getByRole('table', { name: 'Scope to claims matrix' })
+    .locator('tr[data-claim="email"]')
+  await expect(email.locator('td[data-set="0"][data-source="access_token"]')).toHaveAttribute(
+    'data-present',
+    'false',
+  )
+  await expect(email.locator('td[data-set="1"][data-source="access_token"]')).toHaveAttribute(
+    'data-present',
+    'true',
+  )
+})
