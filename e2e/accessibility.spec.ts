@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { runMatrixWithSignIn } from './pages/matrix-page'
 import type { IdpLoginPage } from './pages/idp-login-page'
 import type { LabPage } from './pages/lab-page'
 
@@ -211,15 +212,6 @@ test('axe: a finished scope matrix', async ({ lab, page }) => {
   await expect(page.getByRole('button', { name: 'Run matrix' })).toBeVisible()
   await expectNoViolations(page, '/#matrix before a run')
 
-  await page.getByRole('radio', { name: 'Type the sets' }).check()
-  await page.getByLabel('One scope set per line').fill('openid\nopenid email\nprofile')
-  await page.getByRole('button', { name: 'Run matrix' }).click()
-  const popupPromise = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in at the provider' }).click()
-  const popup = await popupPromise
-  await popup.getByLabel(/username/i).fill('alice')
-  await popup.getByLabel(/password/i).fill('alice')
-  await popup.getByRole('button', { name: 'Sign In' }).click()
-  await expect(page.locator('[data-matrix-status="done"]')).toBeVisible()
+  await runMatrixWithSignIn(page, ['openid', 'openid email', 'profile'])
   await expectNoViolations(page, 'a finished matrix (/#matrix)')
 })

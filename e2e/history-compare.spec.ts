@@ -149,3 +149,30 @@ test('two views of one run: ID token against the userinfo response', async ({
   await expect(views.locator('[data-claim="iss"][data-diff="removed"]')).toBeVisible()
   await expect(views.locator('[data-diff-summary]')).toContainText('- iss')
 })
+
+test('a failed run keeps its diagnosis: reopened from the history, it still says what went wrong and how to fix it', async ({
+  lab,
+  idpLogin,
+  page,
+}) => {
+  const history = new HistoryPage(page)
+  await lab.open({ preset: 'demo', scope: 'profile' })
+  await lab.startAuthorization.click()
+  await idpLogin.signInAs('alice')
+  await lab.waitForCallback()
+  await lab.exchangeCode.click()
+  await lab.callUserinfo.click()
+  await expect(lab.diagnosis('insufficient_scope')).toBeVisible()
+  await expect.poll(() => savedUserinfoStatuses(page)).toEqual([403])
+
+  await history.open()
+  const diagnoses = history.runs.first().locator('[data-run-diagnoses]')
+  await expect(diagnoses).toContainText('Userinfo:')
+  const saved = diagnoses.locator('[data-run-diagnosis="insufficient_scope"]')
+  await expect(saved).toBeHidden()
+  await diagnoses.locator('summary').click()
+  await expect(saved).toBeVisible()
+  await expect(saved).toContainText('openid')
+  // a saved run offers no one-click fix: the flow it would act on is not on screen
+  await expect(saved.getByRole('button')).toHaveCount(0)
+})

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { signInInPopup } from './pages/idp-login-page'
 
 const LESSONS = [
   'userinfo-needs-openid',
@@ -80,12 +81,7 @@ test('Play all plays every lesson after one sign-in and saves two runs per lesso
     .getByRole('link', { name: 'Lessons' })
     .click()
   await page.getByRole('button', { name: 'Play all' }).click()
-  const popupPromise = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in at the demo realm' }).click()
-  const popup = await popupPromise
-  await popup.getByLabel(/username/i).fill('alice')
-  await popup.getByLabel(/password/i).fill('alice')
-  await popup.getByRole('button', { name: 'Sign In' }).click()
+  await signInInPopup(page, 'Sign in at the demo realm')
   for (const id of LESSONS)
     await expect(page.locator(`[data-lesson="${id}"]`), `lesson ${id}`).toHaveAttribute(
       'data-lesson-status',

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { runMatrixWithSignIn } from './pages/matrix-page'
 
 test('the scopes step marks the demo client scopes as default or optional, in the description only', async ({
   lab,
@@ -23,16 +24,7 @@ test('the scopes step marks the demo client scopes as default or optional, in th
 test('the matrix says why openid profile equals openid', async ({ lab, page }) => {
   await lab.open({ preset: 'demo', client_id: 'oidc-lab' })
   await page.getByRole('link', { name: 'Scope → claims matrix' }).click()
-  await page.getByRole('radio', { name: 'Type the sets' }).check()
-  await page.getByLabel('One scope set per line').fill('openid\nopenid profile\nopenid email')
-  await page.getByRole('button', { name: 'Run matrix' }).click()
-  const popupPromise = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in at the provider' }).click()
-  const popup = await popupPromise
-  await popup.getByLabel(/username/i).fill('alice')
-  await popup.getByLabel(/password/i).fill('alice')
-  await popup.getByRole('button', { name: 'Sign In' }).click()
-  await expect(page.locator('[data-matrix-status="done"]')).toBeVisible()
+  await runMatrixWithSignIn(page, ['openid', 'openid profile', 'openid email'])
   const identical = page.getByRole('region', { name: 'Identical columns' })
   await expect(identical.locator('[data-identical-sets]')).toHaveCount(1)
   await expect(identical.locator('[data-identical-sets="0,1"]')).toContainText(

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { runMatrixWithSignIn } from './pages/matrix-page'
 
 test('a matrix of four scope sets on oidc-lab: email only where requested, userinfo 403 only without openid', async ({
   lab,
@@ -7,21 +8,7 @@ test('a matrix of four scope sets on oidc-lab: email only where requested, useri
 }) => {
   await lab.open({ preset: 'demo', client_id: 'oidc-lab' })
   await page.getByRole('link', { name: 'Scope → claims matrix' }).click()
-  await page.getByRole('radio', { name: 'Type the sets' }).check()
-  await page
-    .getByLabel('One scope set per line')
-    .fill('openid\nopenid email\nprofile\nprofile email')
-  await page.getByRole('button', { name: 'Run matrix' }).click()
-
-  // no session at the realm yet: the matrix asks for one sign-in, in a popup
-  const popupPromise = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in at the provider' }).click()
-  const popup = await popupPromise
-  await popup.getByLabel(/username/i).fill('alice')
-  await popup.getByLabel(/password/i).fill('alice')
-  await popup.getByRole('button', { name: 'Sign In' }).click()
-
-  await expect(page.locator('[data-matrix-status="done"]')).toBeVisible()
+  await runMatrixWithSignIn(page, ['openid', 'openid email', 'profile', 'profile email'])
   const table = page.getByRole('table', { name: 'Scope to claims matrix' })
   const email = table.locator('tr[data-claim="email"]')
   for (const [set, expected] of [

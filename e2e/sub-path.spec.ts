@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { expect, test } from './fixtures'
+import { runMatrixWithSignIn } from './pages/matrix-page'
 import { startStaticHost, type StaticHost } from './servers/static-host'
 import type { IdpLoginPage } from './pages/idp-login-page'
 import type { LabPage } from './pages/lab-page'
@@ -91,16 +92,7 @@ test('under the base, the matrix signs in by popup and runs its sets in the hidd
   await page.goto(`${PREVIEW}?preset=demo&client_id=oidc-lab`)
   await expect(page.getByText('Discovery document loaded')).toBeVisible()
   await page.getByRole('link', { name: 'Scope → claims matrix' }).click()
-  await page.getByRole('radio', { name: 'Type the sets' }).check()
-  await page.getByLabel('One scope set per line').fill('openid\nopenid email')
-  await page.getByRole('button', { name: 'Run matrix' }).click()
-  const popupPromise = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Sign in at the provider' }).click()
-  const popup = await popupPromise
-  await popup.getByLabel(/username/i).fill('alice')
-  await popup.getByLabel(/password/i).fill('alice')
-  await popup.getByRole('button', { name: 'Sign In' }).click()
-  await expect(page.locator('[data-matrix-status="done"]')).toBeVisible()
+  await runMatrixWithSignIn(page, ['openid', 'openid email'])
   const email = page
     .getByRole('table', { name: 'Scope to claims matrix' })
     .locator('tr[data-claim="email"]')

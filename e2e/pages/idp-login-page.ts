@@ -24,3 +24,16 @@ export class IdpLoginPage {
     await this.signIn.click()
   }
 }
+
+/**
+ * Clicks the button that opens the demo realm's sign-in in a popup (the matrix, the lessons) and
+ * signs in there; the popup closes itself once the realm sends it back.
+ */
+export async function signInInPopup(page: Page, button: string, user = 'alice') {
+  const popupPromise = page.waitForEvent('popup')
+  await page.getByRole('button', { name: button }).click()
+  const popup = await popupPromise
+  await popup.getByLabel(/username/i).fill(user)
+  await popup.getByLabel(/password/i).fill(user)
+  await popup.getByRole('button', { name: 'Sign In' }).click()
+}

@@ -209,3 +209,10 @@ describe('findChallenge / bearerChallengeOf', () => {
     expect(bearerChallengeOf(parseWwwAuthenticate('Basic realm="a"'))).toBeUndefined()
   })
 })
+
+test('a parameter named __proto__ is kept as a parameter (found by the property test)', () => {
+  const [challenge] = parseWwwAuthenticate('Bearer __proto__="x", error="invalid_token"')
+  expect(Object.hasOwn(challenge?.params ?? {}, '__proto__')).toBe(true)
+  expect(Object.keys(challenge?.params ?? {})).toEqual(['__proto__', 'error'])
+  expect(challenge?.params.error).toBe('invalid_token')
+})

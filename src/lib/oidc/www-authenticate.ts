@@ -82,7 +82,14 @@ export function parseWwwAuthenticate(
       i++ // '='
       skipWhitespace()
       const value = input[i] === '"' ? readQuoted() : readUnquoted()
-      if (!Object.hasOwn(challenge.params, name)) challenge.params[name] = value
+      // defined, not assigned: a parameter named `__proto__` is a parameter like any other
+      if (!Object.hasOwn(challenge.params, name))
+        Object.defineProperty(challenge.params, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
       skipWhitespace()
       if (i < n && input[i] !== ',') skipToComma()
       let next = i

@@ -3,6 +3,7 @@ import type { HttpExchange } from '@/lib/wire/http-types'
 import type { Check } from '@/lib/jwt/checks'
 import type { LabRun } from '@/lib/runs/types'
 import { withoutRawTokens } from '@/lib/runs/history-settings'
+import { diagnosis } from '@/lib/oidc/diagnose/shared'
 import { buildHtmlReport } from './render-html'
 import { buildMarkdownReport } from './render-markdown'
 import { reportInputFromRun, stepsFromExchanges, type ReportInput } from './report-input'
@@ -184,6 +185,29 @@ describe('reportInputFromRun', () => {
     const md = buildMarkdownReport(fromRun, { includeTokens: false })
     expect(md).toContain('# OIDC Lab report: saved run')
     expect(md).toContain('"email": "alice@example.com"')
+  })
+  test('a history run that kept a diagnosis reports it under its step', () => {
+    const run: LabRun = {
+      v: 1,
+      id: 'r3',
+      label: 'refused userinfo',
+      createdAt: input.createdAt,
+      issuer: ISSUER,
+      clientId: 'oidc-lab',
+      clientType: 'public',
+      requestedScope: ['profile'],
+      tokens: {},
+      checks: input.checks,
+      exchanges,
+      diagnoses: [{ stepId: 'userinfo', diagnosis: diagnosis('insufficient_scope') }],
+    }
+    const fromRun = reportInputFromRun(run)
+    expect(fromRun.diagnoses.map((d) => [d.step, d.code])).toEqual([
+      ['Userinfo', 'insufficient_scope'],
+    ])
+    const md = buildMarkdownReport(fromRun, { includeTokens: false })
+    expect(md).not.toContain('No diagnosis: no step failed or surprised.')
+    expect(md).toContain(diagnosis('insufficient_scope').title)
   })
   test('a run the history kept without raw tokens says so when raw tokens are asked for', () => {
     const run: LabRun = withoutRawTokens({

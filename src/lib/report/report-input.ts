@@ -3,6 +3,7 @@ import type { Check } from '@/lib/jwt/checks'
 import type { LabRun } from '@/lib/runs/types'
 import { withheldSummary } from '@/lib/runs/withheld'
 import type { SequenceRedirect } from '@/lib/sequence/sequence-layout'
+import { runStepName } from '@/lib/runs/run-diagnoses'
 
 /** One step of the run as the report tells it. */
 export interface ReportStep {
@@ -80,7 +81,7 @@ export function stepsFromExchanges(exchanges: readonly HttpExchange[]): ReportSt
   return steps
 }
 
-/** The report of a run kept in the history (it keeps no diagnoses and no redirects). */
+/** The report of a run kept in the history (with the diagnoses it kept; it keeps no redirects). */
 export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}): ReportInput {
   const tokensNote = withheldSummary(run)
   return {
@@ -100,7 +101,15 @@ export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}
     tokens: run.tokens,
     ...(run.userinfo ? { userinfo: run.userinfo } : {}),
     checks: run.checks,
-    diagnoses: [],
+    diagnoses: (run.diagnoses ?? []).map(({ stepId, diagnosis: d }) => ({
+      step: runStepName(stepId),
+      code: d.code,
+      title: d.title,
+      explanation: d.explanation,
+      cause: d.cause,
+      fix: d.fix,
+      known: d.known,
+    })),
     ...(tokensNote ? { tokensNote } : {}),
     ...extra,
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { redactExchange } from '@/lib/http/redact'
 import { decodeJwt } from '@/lib/jwt/decode-jwt'
+import { savedDiagnosis } from '@/lib/runs/run-diagnoses'
 import { defaultRunLabel, runStore } from '@/lib/runs/run-store'
 import type { LabRun } from '@/lib/runs/types'
 import type { Lab } from '@/features/flow/lab'
@@ -52,14 +53,19 @@ export function buildRun(
       .map((x) => redactExchange(x, { tokens: false })),
   }
   let contributed = false
+  const diagnoses: NonNullable<LabRun['diagnoses']> = []
   for (const step of steps) {
     const result = lab.resultOf(step)
-    if (result === undefined || !step.record) continue
+    if (result === undefined) continue
+    // what went wrong stays with the run: the history and its report say it again later
+    const diagnosis = savedDiagnosis(step.id, step.diagnosis?.(result))
+    if (diagnosis) diagnoses.push(diagnosis)
+    if (!step.record) continue
     run = { ...run, ...step.record(result, lab) }
     contributed = true
   }
   if (!contributed) return undefined
-  return { ...run, user: userOf(run) }
+  return { ...run, ...(diagnoses.length > 0 ? { diagnoses } : {}), user: userOf(run) }
 }
 
 /** Saves the guided run to the history once tokens arrived, and again as userinfo and checks come in. */
@@ -75,6 +81,7 @@ export function useRunRecorder(lab: Lab, steps: readonly AnyStep[]): RecordedRun
       snapshot.userinfo?.status,
       snapshot.checks,
       snapshot.tokenStatus,
+      snapshot.diagnoses?.map((d) => `${d.stepId}:${d.diagnosis.code}`),
     ])
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { DiagnosisView } from '@/components/diagnosis/diagnosis-view'
 import { Badge } from '@/components/ui/badge'
+import { runStepName } from '@/lib/runs/run-diagnoses'
 import type { LabRun } from '@/lib/runs/types'
 
 export interface HarImportOutcome {
@@ -9,14 +10,6 @@ export interface HarImportOutcome {
   runs: LabRun[]
   ignored: string[]
   notes: string[]
-}
-
-const STEP_NAMES: Record<string, string> = {
-  callback: 'Callback',
-  token: 'Token request',
-  refresh: 'Refresh',
-  'client-credentials': 'Client credentials',
-  userinfo: 'Userinfo',
 }
 
 /** What a HAR became: its runs (marked as imported from HAR), their diagnoses, what was left out. */
@@ -46,9 +39,7 @@ export function HarImportResult({ outcome }: { outcome: HarImportOutcome }) {
           </p>
           {(run.diagnoses ?? []).map(({ stepId, diagnosis }) => (
             <div key={stepId + diagnosis.code} data-har-step={stepId}>
-              <p className="mb-1 text-xs font-medium text-slate-600">
-                {STEP_NAMES[stepId] ?? stepId}
-              </p>
+              <p className="mb-1 text-xs font-medium text-slate-600">{runStepName(stepId)}</p>
               <DiagnosisView diagnosis={diagnosis} />
             </div>
           ))}

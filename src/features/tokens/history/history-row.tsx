@@ -2,6 +2,7 @@ import { memo, useId } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import type { LabRun } from '@/lib/runs/types'
+import { RunDiagnosesView } from '@/features/tokens/history/run-diagnoses-view'
 import { RunLabelEditor } from '@/features/tokens/history/run-label-editor'
 import { RunReportButton } from '@/features/tokens/history/run-report-button'
 
@@ -77,6 +78,7 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
           {' · '}granted{' '}
           <code className="font-mono">{run.grantedScope?.join(' ') ?? '(not in response)'}</code>
         </p>
+        {run.diagnoses && <RunDiagnosesView diagnoses={run.diagnoses} />}
         <RunReportButton run={run} />
       </div>
       <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-start">
