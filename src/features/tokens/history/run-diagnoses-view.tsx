@@ -11,7 +11,7 @@ export function RunDiagnosesView({ diagnoses }: { diagnoses: NonNullable<LabRun[
         {diagnoses.length === 1 ? 'What went wrong' : `What went wrong (${diagnoses.length})`}:{' '}
         {diagnoses.map((d) => `${runStepName(d.stepId)}: ${d.diagnosis.title}`).join(' · ')}
       </summary>
-      <div className="mt-2 space-y-2">
+      <div className="mt-2 space-y-2 wrap-anywhere">
         {diagnoses.map(({ stepId, diagnosis }) => (
           <div key={stepId + diagnosis.code} data-run-diagnosis={diagnosis.code}>
             <p className="mb-1 font-medium text-slate-600">{runStepName(stepId)}</p>
