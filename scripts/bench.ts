@@ -296,6 +296,7 @@ async function benchBrowser() {
   stage = 'starting the realm, vite preview and Chromium'
   const realm = await startRealm({ port: 8080, quiet: true })
   const preview = spawn('node_modules/.bin/vite', ['preview', '--strictPort'], { stdio: 'ignore' })
+  stopPreview = () => preview.kill()
   const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     await waitFor(`${APP}/`)
@@ -328,6 +329,8 @@ async function benchBrowser() {
  * CI's time limit. It says where it stuck, loudly, and lets the run go on.
  */
 let stage = 'not started'
+/** The watchdog's way to stop the preview server this script started (it would outlive the exit). */
+let stopPreview = () => {}
 const WATCHDOG_MS = 240_000
 
 const diff = benchClaimDiff()
@@ -340,6 +343,7 @@ const watchdog = setTimeout(() => {
   console.error(
     `bench: the browser figures did not finish within ${WATCHDOG_MS / 1000} s (stuck at: ${stage}); they are not printed this time. Nothing is gated on them; run \`npm run bench\` again to see them.`,
   )
+  stopPreview()
   process.exit(0)
 }, WATCHDOG_MS)
 const { first, guided, bare, matrix } = await benchBrowser()
