@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { runMatrixWithSignIn } from './pages/matrix-page'
+import { savedRuns } from './pages/saved-runs'
 import type { IdpLoginPage } from './pages/idp-login-page'
 import type { LabPage } from './pages/lab-page'
 
@@ -109,29 +110,9 @@ async function clientCredentialsToken(scope: string): Promise<string> {
 }
 
 /** How many runs this browser saved with a userinfo answer (read from IndexedDB, never created). */
-function savedRunsWithUserinfo(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('oidc-lab-runs')
-        open.onupgradeneeded = () => open.transaction?.abort()
-        open.onerror = () => resolve(0)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('runs')) {
-            db.close()
-            resolve(0)
-            return
-          }
-          const all = db.transaction('runs').objectStore('runs').getAll()
-          all.onsuccess = () => {
-            db.close()
-            const runs = all.result as { userinfo?: { status?: number } }[]
-            resolve(runs.filter((run) => run.userinfo?.status === 200).length)
-          }
-        }
-      }),
-  )
+async function savedRunsWithUserinfo(page: Page): Promise<number> {
+  const runs = await savedRuns<{ userinfo?: { status?: number } }>(page)
+  return runs.filter((run) => run.userinfo?.status === 200).length
 }
 
 test('axe: the lab’s first screen', async ({ lab, page }) => {

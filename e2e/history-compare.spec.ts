@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import type { IdpLoginPage } from './pages/idp-login-page'
 import type { LabPage } from './pages/lab-page'
+import { savedRuns } from './pages/saved-runs'
 
 /** The run history at `/#history`. */
 class HistoryPage {
@@ -28,33 +29,10 @@ class HistoryPage {
   }
 }
 
-/**
- * Userinfo statuses of the runs saved in this browser, read straight from IndexedDB, so the test
- * never leaves the page while the run is still being written. Never creates the database.
- */
-function savedUserinfoStatuses(page: Page): Promise<number[]> {
-  return page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const open = indexedDB.open('oidc-lab-runs')
-        open.onupgradeneeded = () => open.transaction?.abort()
-        open.onerror = () => resolve([])
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('runs')) {
-            db.close()
-            resolve([])
-            return
-          }
-          const all = db.transaction('runs').objectStore('runs').getAll()
-          all.onsuccess = () => {
-            db.close()
-            const runs = all.result as { userinfo?: { status?: number } }[]
-            resolve(runs.map((run) => run.userinfo?.status ?? 0).sort())
-          }
-        }
-      }),
-  )
+/** Userinfo statuses of the runs saved in this browser (0: no userinfo answer), sorted. */
+async function savedUserinfoStatuses(page: Page): Promise<number[]> {
+  const runs = await savedRuns<{ userinfo?: { status?: number } }>(page)
+  return runs.map((run) => run.userinfo?.status ?? 0).sort()
 }
 
 /** One guided run as alice on oidc-lab: authorize, exchange the code, call userinfo. */

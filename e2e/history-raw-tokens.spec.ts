@@ -2,6 +2,9 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { IdpLoginPage } from './pages/idp-login-page'
 import type { LabPage } from './pages/lab-page'
+import { savedRuns as storedRuns } from './pages/saved-runs'
+
+const savedRuns = (page: Page) => storedRuns<SavedRun>(page)
 
 interface SavedRun {
   id: string
@@ -10,35 +13,6 @@ interface SavedRun {
   tokens: { idToken?: string; accessToken?: string; refreshToken?: string }
   userinfo?: { status?: number }
   withheld?: { dropped: string[] }
-}
-
-/** The runs saved in this browser, oldest first, read straight from IndexedDB in the page. */
-function savedRuns(page: Page): Promise<SavedRun[]> {
-  return page
-    .evaluate(
-      () =>
-        new Promise<unknown[]>((resolve) => {
-          const open = indexedDB.open('oidc-lab-runs')
-          open.onupgradeneeded = () => open.transaction?.abort()
-          open.onerror = () => resolve([])
-          open.onsuccess = () => {
-            const db = open.result
-            if (!db.objectStoreNames.contains('runs')) {
-              db.close()
-              resolve([])
-              return
-            }
-            const all = db.transaction('runs').objectStore('runs').getAll()
-            all.onsuccess = () => {
-              db.close()
-              resolve(all.result)
-            }
-          }
-        }),
-    )
-    .then((runs) =>
-      (runs as SavedRun[]).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
-    )
 }
 
 interface RawTokens {

@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { IdpLoginPage } from './pages/idp-login-page'
 import { LabPage } from './pages/lab-page'
+import { savedRuns as storedRuns } from './pages/saved-runs'
+
+const savedRuns = (page: Page) => storedRuns<SavedRun>(page)
 
 interface SavedRun {
   id: string
@@ -9,24 +12,6 @@ interface SavedRun {
   tokens: { idToken?: string; accessToken?: string }
   userinfo?: { status?: number; claims?: Record<string, unknown> }
   imported?: { from: string }
-}
-
-/** The runs saved in this browser, read straight from IndexedDB. */
-function savedRuns(page: Page): Promise<SavedRun[]> {
-  return page.evaluate(
-    () =>
-      new Promise<SavedRun[]>((resolve) => {
-        const open = indexedDB.open('oidc-lab-runs')
-        open.onupgradeneeded = () => open.transaction?.abort()
-        open.onerror = () => resolve([])
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('runs')) return resolve([])
-          const all = db.transaction('runs').objectStore('runs').getAll()
-          all.onsuccess = () => resolve(all.result as SavedRun[])
-        }
-      }),
-  )
 }
 
 const byScope = (runs: SavedRun[], scope: string) =>

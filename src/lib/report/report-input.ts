@@ -4,6 +4,7 @@ import type { LabRun } from '@/lib/runs/types'
 import { withheldSummary } from '@/lib/runs/withheld'
 import type { SequenceRedirect } from '@/lib/sequence/sequence-layout'
 import { runStepName } from '@/lib/runs/run-diagnoses'
+import type { Diagnosis } from '@/lib/oidc/diagnose'
 
 /** One step of the run as the report tells it. */
 export interface ReportStep {
@@ -23,6 +24,19 @@ export interface ReportDiagnosis {
   cause: string
   fix: string
   known: string[]
+}
+
+/** A diagnosis as the report prints it, under the name of the step it belongs to. */
+export function reportDiagnosis(step: string, d: Diagnosis): ReportDiagnosis {
+  return {
+    step,
+    code: d.code,
+    title: d.title,
+    explanation: d.explanation,
+    cause: d.cause,
+    fix: d.fix,
+    known: d.known,
+  }
 }
 
 /** Everything a report is built from: plain data, from a live run or from the history. */
@@ -101,15 +115,9 @@ export function reportInputFromRun(run: LabRun, extra: Partial<ReportInput> = {}
     tokens: run.tokens,
     ...(run.userinfo ? { userinfo: run.userinfo } : {}),
     checks: run.checks,
-    diagnoses: (run.diagnoses ?? []).map(({ stepId, diagnosis: d }) => ({
-      step: runStepName(stepId),
-      code: d.code,
-      title: d.title,
-      explanation: d.explanation,
-      cause: d.cause,
-      fix: d.fix,
-      known: d.known,
-    })),
+    diagnoses: (run.diagnoses ?? []).map(({ stepId, diagnosis }) =>
+      reportDiagnosis(runStepName(stepId), diagnosis),
+    ),
     ...(tokensNote ? { tokensNote } : {}),
     ...extra,
   }

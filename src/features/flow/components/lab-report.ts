@@ -1,5 +1,5 @@
 import type { ReportDiagnosis, ReportInput } from '@/lib/report/report-input'
-import { stepsFromExchanges } from '@/lib/report/report-input'
+import { reportDiagnosis, stepsFromExchanges } from '@/lib/report/report-input'
 import { redirectsOfFlow } from '@/lib/sequence/sequence-layout'
 import type { Lab } from '@/features/flow/lab'
 import { buildRun } from '@/features/flow/hooks/use-run-recorder'
@@ -23,16 +23,7 @@ export function labReportInput(lab: Lab, steps: readonly AnyStep[], now: Date): 
   const diagnoses: ReportDiagnosis[] = []
   for (const step of mine) {
     const d = step.diagnosis?.(lab.resultOf(step))
-    if (d)
-      diagnoses.push({
-        step: step.title,
-        code: d.code,
-        title: d.title,
-        explanation: d.explanation,
-        cause: d.cause,
-        fix: d.fix,
-        known: d.known,
-      })
+    if (d) diagnoses.push(reportDiagnosis(step.title, d))
   }
   const { config } = lab
   return {
