@@ -9,9 +9,8 @@ import { TokenRegions, type TokenRegionsProps } from '@/features/flow/components
 /**
  * The parts of the flow page that exist only once a run has started (summary, outline, the
  * setup it ran with, folded token views, the sequence diagram and report, the token checks). They
- * travel with the run
- * steps (the callback page imports them, `/` loads them with the run registry), so the first page
- * of an authorization code flow does without them.
+ * travel with the run steps (the callback page imports them, `/` loads them with the run
+ * registry), so the first page of an authorization code flow does without them.
  */
 export interface RunViews {
   RunSummary: ComponentType<RunSummaryProps>
